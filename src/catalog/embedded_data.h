@@ -1,0 +1,16 @@
+#pragma once
+// The files of data/ as compiled into the binary by cmake/Embed.cmake.
+
+#include <span>
+#include <string_view>
+
+namespace rehearse {
+
+struct EmbeddedFile {
+  std::string_view path;  // Relative to data/: "companies/amazon.toml".
+  std::string_view content;
+};
+
+std::span<const EmbeddedFile> EmbeddedFiles();
+
+}  // namespace rehearse

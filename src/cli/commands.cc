@@ -1,0 +1,449 @@
+#include "cli/commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "catalog/catalog.h"
+#include "importer/guide.h"
+#include "importer/metrics.h"
+#include "importer/native.h"
+#include "importer/refs.h"
+#include "json/story_json.h"
+#include "store/bank.h"
+#include "store/migrations.h"
+#include "util/text.h"
+
+namespace rehearse::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+int Fail(const Error& e) {
+  std::fflush(stdout);
+  fmt::print(stderr, "rehearse: error: {}\n", e.message);
+  return 1;
+}
+
+Result<Catalog> LoadCatalogFor(const Options& o) {
+  return LoadCatalog(o.data_dir.empty() ? DefaultUserDataDir() : o.data_dir);
+}
+
+Result<std::unique_ptr<Bank>> OpenBank(const Options& o) { return Bank::Open(DefaultBankPath(o.db)); }
+
+Result<std::string> ReadInput(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return Error{fmt::format("{}: is a folder; expected a Markdown file", path)};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{fmt::format("{}: cannot open: {}", path, std::strerror(errno))};
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Error{fmt::format("{}: read error", path)};
+  return ss.str();
+}
+
+// Writes `text` to `path` through a temporary file and a rename, so that a crash never
+// leaves half an export behind.
+Status WriteFileAtomically(const std::string& path, std::string_view text) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Error{fmt::format("{}: cannot write: {}", path, std::strerror(errno))};
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    out.flush();
+    if (!out) return Error{fmt::format("{}: write failed", path)};
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (ec) return Error{fmt::format("{}: cannot write: {}", path, ec.message())};
+  return {};
+}
+
+// ---- import ---------------------------------------------------------------------
+
+void SetupImport(CLI::App& cmd, Options& o) {
+  cmd.add_option("FILE", o.file, "Markdown interview guide, or a bank exported with `rehearse export`");
+  cmd.add_flag("--demo", o.demo, "Import the bundled demo guide (a fictional engineer's stories)");
+  cmd.add_flag("--dry-run", o.dry_run, "Report what would change; write nothing");
+}
+
+int RunImport(const Options& o) {
+  if (o.file.empty() == !o.demo) return Fail(Error{"import: give a FILE or --demo (not both)"});
+  std::string name = o.demo ? "demo/guide.md" : o.file;
+  std::string text;
+  if (o.demo) {
+    text = std::string(*BuiltinFile("demo/guide.md"));
+  } else {
+    auto read = ReadInput(o.file);
+    if (!read) return Fail(read.error());
+    text = std::move(*read);
+  }
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  auto guide = ParseGuide(text, name, *catalog);
+  if (!guide) return Fail(guide.error());
+  auto bank = OpenBank(o);
+  if (!bank) return Fail(bank.error());
+  auto summary = (*bank)->Import(*guide, "import " + fs::path(name).filename().string(),
+                                 o.dry_run ? DryRun::kYes : DryRun::kNo);
+  if (!summary) return Fail(summary.error());
+  if (o.json) {
+    fmt::print("{}\n", ImportJson(*summary, name));
+    return 0;
+  }
+  fmt::print("{} {}: {} stories ({} new, {} updated, {} unchanged), {} questions, {} value mappings, {} themes{}\n",
+             o.dry_run ? "Would import" : "Imported", name, summary->stories, summary->created, summary->updated,
+             summary->unchanged, summary->questions, summary->mappings, guide->themes.size(),
+             summary->themes_changed ? " (theme table updated)" : "");
+  std::fflush(stdout);
+  for (const auto& w : summary->warnings) fmt::print(stderr, "{}:{}: warning: {}\n", name, w.line, w.message);
+  return 0;
+}
+
+// ---- stories / show -------------------------------------------------------------
+
+void SetupStories(CLI::App& cmd, Options& o) {
+  cmd.add_option("--search", o.search, "Only stories whose text matches these words (stemmed, all required)");
+  cmd.add_option("--framework", o.framework, "Only stories told with this framework");
+  cmd.add_option("--kind", o.kind, "Only normal or grilling stories")->check(CLI::IsMember({"normal", "grilling"}));
+}
+
+int RunStories(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  auto bank = OpenBank(o);
+  if (!bank) return Fail(bank.error());
+  auto stories = (*bank)->Stories();
+  if (!stories) return Fail(stories.error());
+  auto themes = (*bank)->Themes();
+  if (!themes) return Fail(themes.error());
+  std::vector<Story> selected;
+  std::vector<std::string> order;
+  if (!o.search.empty()) {
+    auto hits = (*bank)->Search(o.search);
+    if (!hits) return Fail(hits.error());
+    order = *hits;
+  } else {
+    for (const auto& s : *stories) order.push_back(s.key);
+  }
+  std::map<std::string, const Story*> by_key;
+  for (const auto& s : *stories) by_key[s.key] = &s;
+  for (const auto& key : order) {
+    const Story* s = by_key[key];
+    if (!s) continue;
+    if (!o.framework.empty() && ToLower(s->framework) != ToLower(o.framework)) continue;
+    if (!o.kind.empty() && s->kind != o.kind) continue;
+    selected.push_back(*s);
+  }
+  if (o.json) {
+    fmt::print("{}\n", StoriesJson(selected, *themes, *catalog));
+    return 0;
+  }
+  if (selected.empty()) {
+    fmt::print("{}\n", stories->empty() ? "The bank is empty. Import your guide: rehearse import guide.md "
+                                          "(or try rehearse import --demo)"
+                                        : "No story matches.");
+    return 0;
+  }
+  fmt::print("{}  {}  {}  {}\n", Utf8Pad("KEY", 5), Utf8Pad("FRAMEWORK", 9), Utf8Pad("PROJECT", 34), "QUESTION");
+  for (const auto& s : selected) {
+    fmt::print("{}  {}  {}  {}\n", Utf8Pad(s.key, 5), Utf8Pad(s.framework, 9),
+               Utf8Pad(Utf8Truncate(s.project.empty() ? "-" : s.project, 34), 34), Utf8Truncate(s.title, 70));
+  }
+  return 0;
+}
+
+void SetupShow(CLI::App& cmd, Options& o) { cmd.add_option("KEY", o.key, "Story key, e.g. q13")->required(); }
+
+int RunShow(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  auto bank = OpenBank(o);
+  if (!bank) return Fail(bank.error());
+  std::string key = StoryKeyFromId(o.key).value_or(o.key);
+  auto story = (*bank)->Find(key);
+  if (!story) return Fail(story.error());
+  if (!*story) return Fail(Error{fmt::format("no story \"{}\" in the bank (see: rehearse stories)", o.key)});
+  auto themes = (*bank)->Themes();
+  if (!themes) return Fail(themes.error());
+  auto rev = (*bank)->CurrentRev(key);
+  if (!rev) return Fail(rev.error());
+  const Story& s = **story;
+  if (o.json) {
+    fmt::print("{}\n", StoryJson(s, *rev, *themes, *catalog));
+    return 0;
+  }
+  fmt::print("{}: {}\n", StoryIdFromKey(s.key), s.title);
+  fmt::print("Project: {}   Framework: {}   Revision: {}\n", s.project.empty() ? "-" : s.project, s.framework, *rev);
+  if (!s.kind.empty()) fmt::print("Question index: {} ({})\n", s.kind, s.category);
+  auto story_themes = StoryThemes(s, *themes);
+  if (!story_themes.empty()) fmt::print("Themes: {}\n", Join(story_themes, ", "));
+  for (const auto& [company, tags] : s.values) {
+    std::vector<std::string> names;
+    for (const auto& t : tags) names.push_back(t.note.empty() ? t.value : fmt::format("{} ({})", t.value, t.note));
+    fmt::print("Values ({}): {}\n", company, Join(names, "; "));
+  }
+  auto metrics = StoryMetrics(s, *catalog);
+  if (!metrics.empty()) fmt::print("Metrics: {}\n", Join(metrics, " · "));
+  for (const auto& section : s.sections) {
+    fmt::print("\n{}\n", section.name);
+    for (std::string_view line : SplitLines(section.text)) fmt::print("  {}\n", line);
+  }
+  if (!s.notes.empty()) {
+    fmt::print("\nNotes\n");
+    for (std::string_view line : SplitLines(s.notes)) fmt::print("  {}\n", line);
+  }
+  return 0;
+}
+
+// ---- history / restore ----------------------------------------------------------
+
+void SetupHistory(CLI::App& cmd, Options& o) { cmd.add_option("KEY", o.key, "Story key, e.g. q13")->required(); }
+
+int RunHistory(const Options& o) {
+  auto bank = OpenBank(o);
+  if (!bank) return Fail(bank.error());
+  std::string key = StoryKeyFromId(o.key).value_or(o.key);
+  auto history = (*bank)->History(key);
+  if (!history) return Fail(history.error());
+  if (history->empty()) return Fail(Error{fmt::format("no story \"{}\" in the bank (see: rehearse stories)", o.key)});
+  if (o.json) {
+    fmt::print("{}\n", HistoryJson(key, *history));
+    return 0;
+  }
+  fmt::print("{}: {} revision{}\n", key, history->size(), history->size() == 1 ? "" : "s");
+  for (const auto& r : *history) {
+    fmt::print("  rev {:<3} {}  {}\n", r.rev, r.created_at, r.reason);
+  }
+  return 0;
+}
+
+void SetupRestore(CLI::App& cmd, Options& o) {
+  cmd.add_option("KEY", o.key, "Story key, e.g. q13")->required();
+  cmd.add_option("REV", o.rev, "Revision to bring back (see: rehearse history KEY)")->required();
+}
+
+int RunRestore(const Options& o) {
+  auto bank = OpenBank(o);
+  if (!bank) return Fail(bank.error());
+  std::string key = StoryKeyFromId(o.key).value_or(o.key);
+  auto before = (*bank)->CurrentRev(key);
+  if (!before) return Fail(before.error());
+  auto rev = (*bank)->Restore(key, o.rev);
+  if (!rev) return Fail(rev.error());
+  bool changed = *rev != *before;
+  if (o.json) {
+    fmt::print("{{\"key\":\"{}\",\"restored\":{},\"rev\":{},\"changed\":{}}}\n", key, o.rev, *rev, changed);
+  } else if (changed) {
+    fmt::print("{}: revision {} restored as revision {} (nothing was deleted)\n", key, o.rev, *rev);
+  } else {
+    fmt::print("{}: revision {} already matches the current one (revision {}); nothing to do\n", key, o.rev, *rev);
+  }
+  return 0;
+}
+
+// ---- export ---------------------------------------------------------------------
+
+void SetupExport(CLI::App& cmd, Options& o) {
+  cmd.add_option("--format", o.format, "md: the native, lossless Markdown bank; json: the stories as JSON")
+      ->check(CLI::IsMember({"md", "json"}));
+  cmd.add_option("-o,--output", o.output, "Write to this file instead of standard output");
+}
+
+int RunExport(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  auto bank = OpenBank(o);
+  if (!bank) return Fail(bank.error());
+  auto stories = (*bank)->Stories();
+  if (!stories) return Fail(stories.error());
+  auto themes = (*bank)->Themes();
+  if (!themes) return Fail(themes.error());
+  std::string text = o.format == "json" || o.json ? StoriesJson(*stories, *themes, *catalog) + "\n"
+                                                  : WriteNative(*stories, *themes, *catalog) + "\n";
+  if (o.output.empty() || o.output == "-") {
+    fmt::print("{}", text);
+    return 0;
+  }
+  if (auto st = WriteFileAtomically(o.output, text); !st) return Fail(st.error());
+  fmt::print(stderr, "Wrote {} stories to {}\n", stories->size(), o.output);
+  return 0;
+}
+
+// ---- catalog: frameworks / questions / companies --------------------------------
+
+void SetupNothing(CLI::App&, Options&) {}
+
+int RunFrameworks(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  if (o.json) {
+    fmt::print("{}\n", FrameworksJson(*catalog));
+    return 0;
+  }
+  for (const auto& f : catalog->frameworks) {
+    std::vector<std::string> parts;
+    for (const auto& s : f.sections) parts.push_back(fmt::format("{} {}%", s.name, s.share));
+    fmt::print("{}  {}\n{}  {}\n", Utf8Pad(f.id, 5), f.best_for, Utf8Pad("", 5), Join(parts, " · "));
+  }
+  return 0;
+}
+
+void SetupQuestions(CLI::App& cmd, Options& o) {
+  cmd.add_option("--framework", o.framework, "Only questions whose wording calls for this framework");
+  cmd.add_option("--kind", o.kind, "normal or grilling")->check(CLI::IsMember({"normal", "grilling"}));
+  cmd.add_option("--theme", o.theme, "Only questions on this theme (e.g. conflict)");
+  cmd.add_option("--company", o.company, "With --value: the company whose value to filter on");
+  cmd.add_option("--value", o.value, "Only questions probing this value (e.g. \"Dive Deep\")");
+}
+
+int RunQuestions(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  std::string company_id = o.company.empty() ? "amazon" : ToLower(o.company);
+  const Company* company = catalog->FindCompany(company_id);
+  if (!company) return Fail(Error{fmt::format("unknown company \"{}\" (see: rehearse companies)", o.company)});
+  const CompanyValue* value = nullptr;
+  if (!o.value.empty()) {
+    value = company->FindValue(o.value);
+    if (!value) return Fail(Error{fmt::format("\"{}\" is not one of {}'s values (see: rehearse companies)", o.value, company->name)});
+  }
+  std::vector<const Question*> selected;
+  for (const auto& q : catalog->questions) {
+    if (!o.framework.empty() && ToLower(q.framework) != ToLower(o.framework)) continue;
+    if (!o.kind.empty() && (q.kind == QuestionKind::kGrilling) != (o.kind == "grilling")) continue;
+    if (!o.theme.empty() && std::find(q.themes.begin(), q.themes.end(), ToLower(o.theme)) == q.themes.end()) continue;
+    if (value) {
+      auto it = q.values.find(company->id);
+      if (it == q.values.end() || std::find(it->second.begin(), it->second.end(), value->name) == it->second.end()) continue;
+    }
+    selected.push_back(&q);
+  }
+  if (o.json) {
+    fmt::print("{}\n", QuestionsJson(selected));
+    return 0;
+  }
+  for (const Question* q : selected) {
+    fmt::print("{}  {}  {}\n", Utf8Pad(q->framework, 4), q->kind == QuestionKind::kGrilling ? "grilling" : "normal  ",
+               q->text);
+  }
+  fmt::print("{} question{}\n", selected.size(), selected.size() == 1 ? "" : "s");
+  return 0;
+}
+
+void SetupCompanies(CLI::App& cmd, Options& o) {
+  cmd.add_option("COMPANY", o.company, "Show one company's values in full");
+}
+
+int RunCompanies(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  if (o.json) {
+    fmt::print("{}\n", CompaniesJson(*catalog));
+    return 0;
+  }
+  if (o.company.empty()) {
+    for (const auto& c : catalog->companies) {
+      fmt::print("{}  {} {} ({})\n", Utf8Pad(c.id, 8), c.name, c.values_title, c.values.size());
+    }
+    return 0;
+  }
+  const Company* c = catalog->FindCompany(o.company);
+  if (!c) return Fail(Error{fmt::format("unknown company \"{}\" (see: rehearse companies)", o.company)});
+  fmt::print("{} — {}\n", c->name, c->values_title);
+  for (const auto& v : c->values) fmt::print("\n{}\n  {}\n", v.name, v.description);
+  return 0;
+}
+
+// ---- summary --------------------------------------------------------------------
+
+int RunSummary(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  auto bank = OpenBank(o);
+  if (!bank) return Fail(bank.error());
+  auto stories = (*bank)->Stories();
+  if (!stories) return Fail(stories.error());
+  auto themes = (*bank)->Themes();
+  if (!themes) return Fail(themes.error());
+  auto revisions = (*bank)->RevisionCount();
+  if (!revisions) return Fail(revisions.error());
+
+  std::map<std::string, int> frameworks, kinds, projects;
+  std::map<std::string, std::set<std::string>> covered;
+  int with_metrics = 0;
+  for (const auto& s : *stories) {
+    ++frameworks[s.framework];
+    ++kinds[s.kind.empty() ? "unindexed" : s.kind];
+    if (!s.project.empty()) ++projects[std::string(Trim(s.project.substr(0, s.project.find(" - "))))];
+    for (const auto& [company, tags] : s.values) {
+      for (const auto& t : tags) covered[company].insert(t.value);
+    }
+    if (!StoryMetrics(s, *catalog).empty()) ++with_metrics;
+  }
+  auto counts = [](const std::map<std::string, int>& m) {
+    std::vector<std::string> parts;
+    for (const auto& [k, n] : m) parts.push_back(fmt::format("{} {}", n, k));
+    return Join(parts, ", ");
+  };
+  if (o.json) {
+    // Small and flat; built by hand to keep nlohmann out of the CLI.
+    std::vector<std::string> fw;
+    for (const auto& [k, n] : frameworks) fw.push_back(fmt::format("\"{}\":{}", k, n));
+    fmt::print("{{\"bank\":\"{}\",\"stories\":{},\"frameworks\":{{{}}},\"themes\":{},\"revisions\":{},\"with_metrics\":{}}}\n",
+               (*bank)->path(), stories->size(), Join(fw, ","), themes->size(), *revisions, with_metrics);
+    return 0;
+  }
+  fmt::print("Bank: {}\n", (*bank)->path());
+  fmt::print("Stories: {} ({})\n", stories->size(), stories->empty() ? "import a guide to begin" : counts(frameworks));
+  if (stories->empty()) return 0;
+  fmt::print("Questions: {}\n", counts(kinds));
+  if (!projects.empty()) fmt::print("Projects: {}\n", counts(projects));
+  fmt::print("Themes: {} in the top-stories table\n", themes->size());
+  for (const auto& c : catalog->companies) {
+    const auto& names = covered[c.id];
+    int known = 0;
+    std::vector<std::string> missing, extra;
+    for (const auto& v : c.values) {
+      if (names.count(v.name)) ++known;
+      else missing.push_back(v.name);
+    }
+    for (const auto& n : names) {
+      if (!c.FindValue(n)) extra.push_back(n);
+    }
+    fmt::print("{} {}: {} of {} mapped to a story", c.name, c.values_title, known, c.values.size());
+    if (!missing.empty() && missing.size() <= 6) fmt::print("; none yet for {}", Join(missing, ", "));
+    if (!extra.empty()) fmt::print("; also {} (not in the profile)", Join(extra, ", "));
+    fmt::print("\n");
+  }
+  fmt::print("Metrics: {} of {} stories quote a figure in their result\n", with_metrics, stories->size());
+  fmt::print("Revisions kept: {}\n", *revisions);
+  return 0;
+}
+
+constexpr Command kCommands[] = {
+    {"import", "Import an interview guide (Markdown) or an exported bank", SetupImport, RunImport},
+    {"stories", "List the bank's stories", SetupStories, RunStories},
+    {"show", "Show one story in full", SetupShow, RunShow},
+    {"history", "List a story's revisions", SetupHistory, RunHistory},
+    {"restore", "Bring back an earlier revision of a story (as a new revision)", SetupRestore, RunRestore},
+    {"export", "Write the bank as lossless Markdown (or JSON)", SetupExport, RunExport},
+    {"summary", "Summarise the bank: stories, frameworks, values covered", SetupNothing, RunSummary},
+    {"frameworks", "List the answer frameworks and their time splits", SetupNothing, RunFrameworks},
+    {"questions", "List the built-in behavioral question bank", SetupQuestions, RunQuestions},
+    {"companies", "List company profiles and their values", SetupCompanies, RunCompanies},
+};
+
+}  // namespace
+
+std::span<const Command> Commands() { return kCommands; }
+
+}  // namespace rehearse::cli

@@ -1,0 +1,43 @@
+#pragma once
+// The rehearse commands, as one table: each entry names a command, declares its
+// options and runs it. main() builds the command line from this table.
+
+#include <span>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace rehearse::cli {
+
+// Every option of every command; each command reads the ones it declared.
+struct Options {
+  std::string db;    // --db
+  bool json = false; // --json
+  std::string file;  // import FILE
+  bool demo = false;
+  bool dry_run = false;
+  std::string key;   // show/history/restore KEY
+  int rev = 0;
+  std::string format = "md";
+  std::string output;  // -o FILE
+  std::string search;
+  std::string framework;
+  std::string kind;
+  std::string theme;
+  std::string company;
+  std::string value;
+  std::string data_dir;  // --data
+};
+
+struct Command {
+  const char* name;
+  const char* help;
+  void (*setup)(CLI::App& cmd, Options& options);
+  int (*run)(const Options& options);  // Returns the exit status.
+};
+
+std::span<const Command> Commands();
+
+}  // namespace rehearse::cli

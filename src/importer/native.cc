@@ -1,0 +1,132 @@
+#include "importer/native.h"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "importer/refs.h"
+#include "util/text.h"
+
+namespace rehearse {
+namespace {
+
+// A table cell: pipes escaped, line breaks folded (cells are one line).
+std::string Cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+std::string RefCell(const std::string& label, const std::string& key) {
+  if (key.empty()) return Cell(label);
+  std::string id = StoryIdFromKey(key);
+  return label.empty() ? id : fmt::format("{} ({})", Cell(label), id);
+}
+
+void WriteStory(std::string& out, const Story& s) {
+  out += fmt::format("### {}: {}\n\n", StoryIdFromKey(s.key), s.title);
+  if (!s.project.empty()) out += fmt::format("**Project: {}**\n\n", s.project);
+  out += fmt::format("**Framework: {}**\n\n", s.framework);
+  if (!s.themes.empty()) out += fmt::format("**Themes: {}**\n\n", Join(s.themes, ", "));
+  for (const auto& section : s.sections) {
+    out += fmt::format("**{}:**\n{}\n\n", section.name, section.text);
+  }
+  if (!s.notes.empty()) out += fmt::format("**Notes:**\n{}\n\n", s.notes);
+  out += "---\n\n";
+}
+
+void WriteIndex(std::string& out, const std::vector<const Story*>& stories) {
+  bool any = std::any_of(stories.begin(), stories.end(), [](const Story* s) { return !s->kind.empty(); });
+  if (!any) return;
+  out += "## Question Index\n\n";
+  for (std::string_view kind : {"normal", "grilling"}) {
+    std::string rows;
+    for (const Story* s : stories) {
+      if (s->kind == kind) rows += fmt::format("| {} | {} | {} |\n", StoryIdFromKey(s->key), Cell(s->category), Cell(s->topic));
+    }
+    if (rows.empty()) continue;
+    out += kind == "normal" ? "### Normal Questions\n\n" : "### Grilling Questions\n\n";
+    out += "| # | Category | Topic |\n|---|---|---|\n" + rows + "\n";
+  }
+}
+
+void WriteValues(std::string& out, const std::vector<const Story*>& stories, const Catalog& catalog) {
+  // company id -> value name -> (rank, key, note)
+  struct Entry {
+    int rank;
+    std::string key, note;
+  };
+  std::map<std::string, std::map<std::string, std::vector<Entry>>> table;
+  for (const Story* s : stories) {
+    for (const auto& [company, tags] : s->values) {
+      for (const auto& tag : tags) table[company][tag.value].push_back({tag.rank, s->key, tag.note});
+    }
+  }
+  if (table.empty()) return;
+  out += "## Company Values Alignment\n\n";
+  std::vector<std::string> companies;
+  for (const auto& c : catalog.companies) {
+    if (table.count(c.id)) companies.push_back(c.id);
+  }
+  for (const auto& [id, unused] : table) {
+    if (std::find(companies.begin(), companies.end(), id) == companies.end()) companies.push_back(id);
+  }
+  for (const auto& id : companies) {
+    auto& values = table[id];
+    const Company* company = catalog.FindCompany(id);
+    std::vector<std::string> order;
+    if (company) {
+      for (const auto& v : company->values) {
+        if (values.count(v.name)) order.push_back(v.name);
+      }
+    }
+    for (const auto& [name, unused] : values) {  // Names the profile lacks, by name.
+      if (std::find(order.begin(), order.end(), name) == order.end()) order.push_back(name);
+    }
+    out += fmt::format("### {} {} Mapping\n\n| Value | Stories |\n|---|---|\n",
+                       company ? company->name : id, company ? company->values_title : "Values");
+    for (const auto& name : order) {
+      auto& entries = values[name];
+      std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return a.rank != b.rank ? a.rank < b.rank : NaturalLess(a.key, b.key);
+      });
+      std::vector<std::string> refs;
+      for (const auto& e : entries) {
+        refs.push_back(e.note.empty() ? StoryIdFromKey(e.key) : fmt::format("{} ({})", StoryIdFromKey(e.key), e.note));
+      }
+      out += fmt::format("| {} | {} |\n", Cell(name), Cell(Join(refs, ", ")));
+    }
+    out += "\n";
+  }
+}
+
+}  // namespace
+
+std::string WriteNative(const std::vector<Story>& stories, const std::vector<ThemeRow>& themes,
+                        const Catalog& catalog) {
+  std::vector<const Story*> sorted;
+  for (const auto& s : stories) sorted.push_back(&s);
+  std::sort(sorted.begin(), sorted.end(), [](const Story* a, const Story* b) { return NaturalLess(a->key, b->key); });
+
+  std::string out = "---\nrehearse: story-bank\nversion: 1\n---\n\n# Story Bank\n\n## Stories\n\n";
+  for (const Story* s : sorted) WriteStory(out, *s);
+  if (!themes.empty()) {
+    out += "## Top Stories by Theme\n\n| Theme | Go-To Story | Backup Story |\n|---|---|---|\n";
+    for (const auto& t : themes) {
+      out += fmt::format("| {} | {} | {} |\n", Cell(t.theme), RefCell(t.goto_label, t.goto_key),
+                         RefCell(t.backup_label, t.backup_key));
+    }
+    out += "\n";
+  }
+  WriteIndex(out, sorted);
+  WriteValues(out, sorted, catalog);
+  while (out.ends_with("\n\n")) out.pop_back();
+  return out;
+}
+
+}  // namespace rehearse

@@ -1,0 +1,41 @@
+#pragma once
+// JSON forms of the model: the document a story is stored as, and the documents the
+// CLI (and later the HTTP API) print. The only module that includes nlohmann/json.
+// Output field names are contracts (SPEC §3): add fields, never rename them.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "model/story.h"
+#include "util/result.h"
+
+namespace rehearse {
+
+struct ImportSummary;
+struct Revision;
+
+// Storage form of a story; StoryFromDoc(StoryToDoc(s)) == s.
+std::string StoryToDoc(const Story& story);
+// Fails on a document that is not a story (a damaged row), naming `where`.
+Result<Story> StoryFromDoc(std::string_view doc, std::string_view where);
+
+// The themes of a story: its own, then those the theme table gives it.
+std::vector<std::string> StoryThemes(const Story& story, const std::vector<ThemeRow>& themes);
+
+// `rehearse stories --json`: [{"key","title","project","framework","sections":[{"name",
+// "text"}],"themes","values":{company:[names]},"metrics",...}]
+std::string StoriesJson(const std::vector<Story>& stories, const std::vector<ThemeRow>& themes,
+                        const Catalog& catalog);
+// `rehearse show KEY --json`: one story as above, plus value notes and the revision.
+std::string StoryJson(const Story& story, int rev, const std::vector<ThemeRow>& themes, const Catalog& catalog);
+// `rehearse import --json`: {"stories","questions","mappings","warnings":[{"line","message"}],...}
+std::string ImportJson(const ImportSummary& summary, std::string_view file);
+std::string HistoryJson(std::string_view key, const std::vector<Revision>& revisions);
+std::string FrameworksJson(const Catalog& catalog);
+std::string CompaniesJson(const Catalog& catalog);
+std::string QuestionsJson(const std::vector<const Question*>& questions);
+std::string ThemesJson(const std::vector<ThemeRow>& themes);
+
+}  // namespace rehearse

@@ -1,0 +1,60 @@
+#include "model/company.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace rehearse {
+namespace {
+
+bool IsSmallWord(std::string_view w) {
+  static constexpr std::string_view kSmall[] = {"a", "an", "the", "and", "of", "on", "to", "be", "s"};
+  return std::find(std::begin(kSmall), std::end(kSmall), w) != std::end(kSmall);
+}
+
+std::string StripParenthetical(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (char c : s) {
+    if (c == '(') ++depth;
+    else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
+    else if (depth == 0) out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> ValueSignature(std::string_view s) {
+  std::vector<std::string> words;
+  std::string cur;
+  auto flush = [&] {
+    if (!cur.empty() && !IsSmallWord(cur)) words.push_back(cur);
+    cur.clear();
+  };
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) cur += static_cast<char>(std::tolower(u));
+    else if (c == '\'' || c == '-') continue;  // "Earth's" ~ "Earths", "Long-Term" ~ "LongTerm"
+    else flush();
+  }
+  flush();
+  std::sort(words.begin(), words.end());
+  return words;
+}
+
+const CompanyValue* Company::FindValue(std::string_view written) const {
+  const std::vector<std::string> candidates[] = {ValueSignature(written),
+                                                 ValueSignature(StripParenthetical(written))};
+  for (const auto& sig : candidates) {
+    if (sig.empty()) continue;
+    for (const auto& v : values) {
+      if (ValueSignature(v.name) == sig) return &v;
+      for (const auto& alias : v.aliases) {
+        if (ValueSignature(alias) == sig) return &v;
+      }
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace rehearse

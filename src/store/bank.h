@@ -1,0 +1,83 @@
+#pragma once
+// The story bank: stories with their full revision history, and the guide's theme
+// table, in one SQLite file. Every change to a story adds a revision; nothing the user
+// wrote is ever overwritten. The only module that knows the schema.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "importer/guide.h"
+#include "model/story.h"
+#include "store/db.h"
+#include "util/result.h"
+
+namespace rehearse {
+
+struct Revision {
+  int rev = 0;
+  std::string created_at;  // UTC, "2026-11-25T17:40:01Z"
+  std::string reason;      // "import guide.md", "restore 2"
+  Story story;
+};
+
+struct ImportSummary {
+  int stories = 0;  // Stories in the guide.
+  int created = 0, updated = 0, unchanged = 0;
+  int questions = 0;  // Question-index rows.
+  int mappings = 0;   // Story-to-value tags.
+  bool themes_changed = false;
+  std::vector<ImportWarning> warnings;
+};
+
+enum class DryRun { kNo, kYes };
+
+class Bank {
+ public:
+  // Opens the bank at `path` (created if missing, ":memory:" for tests) and migrates
+  // it to `schema_version` (the latest by default; tests pass an older one). Fails
+  // when the file is not a bank, is newer than this build, or stays locked for
+  // longer than `busy_timeout_ms`.
+  static Result<std::unique_ptr<Bank>> Open(const std::string& path, int busy_timeout_ms = 2000,
+                                            int schema_version = -1);
+
+  // Applies a parsed guide in one transaction: new stories are created, changed ones
+  // get a new revision, identical ones are left alone. Value tags and index fields of
+  // companies or tables the guide does not carry are kept from the bank. On any
+  // error nothing is written. With DryRun::kYes, reports what would change.
+  Result<ImportSummary> Import(const ParsedGuide& guide, std::string_view reason, DryRun dry_run);
+
+  // All stories, in key order ("q2" before "q10").
+  Result<std::vector<Story>> Stories() const;
+  // The story with `key`, or nullopt.
+  Result<std::optional<Story>> Find(std::string_view key) const;
+  // The story's current revision number, 0 when there is no such story.
+  Result<int> CurrentRev(std::string_view key) const;
+  // Every revision of `key`, oldest first; empty when there is no such story.
+  Result<std::vector<Revision>> History(std::string_view key) const;
+  // Makes revision `rev` of `key` current again by adding it as a new revision (the
+  // revisions in between stay). Returns the new revision number, or the current one
+  // when its content already equals `rev`. Fails when the story or revision is unknown.
+  Result<int> Restore(std::string_view key, int rev);
+  // Keys of the stories matching `query` (words, all required, stemmed), best first.
+  Result<std::vector<std::string>> Search(std::string_view query) const;
+  Result<std::vector<ThemeRow>> Themes() const;
+  Result<int> RevisionCount() const;
+
+  const std::string& path() const { return db_->path(); }
+
+ private:
+  explicit Bank(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+  Status Put(const Story& story, int rev, std::string_view reason, const std::string& now);
+
+  std::unique_ptr<Db> db_;
+};
+
+// The bank path from --db, else $REHEARSE_DB, else $XDG_DATA_HOME/rehearse/rehearse.db
+// (~/.local/share when XDG_DATA_HOME is unset).
+std::string DefaultBankPath(const std::string& flag);
+
+}  // namespace rehearse

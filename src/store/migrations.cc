@@ -1,0 +1,84 @@
+#include "store/migrations.h"
+
+#include <iterator>
+
+#include <fmt/format.h>
+
+namespace rehearse {
+namespace {
+
+// Never edit a migration that has shipped: add a new one.
+constexpr const char* kMigrations[] = {
+    // 1: stories and their full revision history. A story's content is one JSON
+    // document; the columns beside it exist for listing and filtering.
+    R"sql(
+CREATE TABLE story (
+  key        TEXT PRIMARY KEY,
+  rev        INTEGER NOT NULL,
+  title      TEXT NOT NULL,
+  project    TEXT NOT NULL,
+  framework  TEXT NOT NULL,
+  doc        TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE story_revision (
+  key        TEXT NOT NULL,
+  rev        INTEGER NOT NULL,
+  doc        TEXT NOT NULL,
+  reason     TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (key, rev)
+);
+)sql",
+    // 2: full-text search over the stories, filled from what is already there.
+    R"sql(
+CREATE VIRTUAL TABLE story_fts USING fts5(key UNINDEXED, title, project, body, tokenize = 'porter unicode61');
+INSERT INTO story_fts (key, title, project, body)
+  SELECT key, title, project,
+         coalesce((SELECT group_concat(json_extract(value, '$.text'), char(10))
+                   FROM json_each(story.doc, '$.sections')), '')
+         || char(10) || coalesce(json_extract(story.doc, '$.notes'), '')
+  FROM story;
+)sql",
+    // 3: the guide's "top stories by theme" table.
+    R"sql(
+CREATE TABLE theme_row (
+  position     INTEGER PRIMARY KEY,
+  theme        TEXT NOT NULL,
+  goto_key     TEXT NOT NULL,
+  goto_label   TEXT NOT NULL,
+  backup_key   TEXT NOT NULL,
+  backup_label TEXT NOT NULL
+);
+)sql",
+};
+
+}  // namespace
+
+int LatestSchemaVersion() { return static_cast<int>(std::size(kMigrations)); }
+
+Result<int> SchemaVersion(const Db& db) {
+  REHEARSE_TRY_ASSIGN(stmt, db.Prepare("PRAGMA user_version"));
+  REHEARSE_TRY_ASSIGN(row, stmt.Step());
+  return row ? static_cast<int>(stmt.Int(0)) : 0;
+}
+
+Status Migrate(const Db& db, int target) {
+  REHEARSE_TRY_ASSIGN(version, SchemaVersion(db));
+  if (version > LatestSchemaVersion()) {
+    return Error{fmt::format("{}: the bank has schema version {}, newer than this rehearse knows ({}); upgrade rehearse",
+                             db.path(), version, LatestSchemaVersion())};
+  }
+  for (int v = version; v < target; ++v) {
+    REHEARSE_TRY_ASSIGN(tx, Transaction::Begin(db));
+    // Another process may have migrated while this one waited for the lock.
+    REHEARSE_TRY_ASSIGN(now, SchemaVersion(db));
+    if (now > v) continue;
+    REHEARSE_TRY(db.Exec(kMigrations[v]));
+    REHEARSE_TRY(db.Exec(fmt::format("PRAGMA user_version = {}", v + 1)));
+    REHEARSE_TRY(tx->Commit());
+  }
+  return {};
+}
+
+}  // namespace rehearse

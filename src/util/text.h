@@ -1,0 +1,42 @@
+#pragma once
+// Small text helpers shared by every module: trimming, case folding, splitting and
+// UTF-8 validation. Byte-oriented; nothing here allocates more than its result.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rehearse {
+
+std::string_view Trim(std::string_view s);
+std::string ToLower(std::string_view s);
+std::vector<std::string_view> Split(std::string_view s, char sep);
+std::vector<std::string_view> SplitLines(std::string_view s);
+std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+
+// Returns the byte offset of the first byte that is not part of well-formed UTF-8
+// (overlong forms, surrogates and code points above U+10FFFF are ill-formed), or
+// nullopt when the whole text is valid.
+std::optional<size_t> FindInvalidUtf8(std::string_view s);
+
+// 1-based line number of byte `offset` in `text`.
+int LineOfOffset(std::string_view text, size_t offset);
+
+// Orders keys like people do: "q2" before "q10".
+bool NaturalLess(std::string_view a, std::string_view b);
+
+}  // namespace rehearse
+
+namespace rehearse {
+
+// Number of code points in valid UTF-8 `s` (what a terminal column count approximates).
+size_t Utf8Length(std::string_view s);
+// `s` cut to at most `max` code points, with "…" when cut.
+std::string Utf8Truncate(std::string_view s, size_t max);
+// `s` padded with spaces to `width` code points.
+std::string Utf8Pad(std::string_view s, size_t width);
+
+}  // namespace rehearse
