@@ -1,1 +1,183 @@
+// End-to-end tests of the rehearse binary: what a user types, what they see.
+
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include <cstdlib>
+
+#include "test_util.h"
+
+namespace rehearse {
+namespace {
+
+using nlohmann::json;
+using testing::TempDir;
+
+struct Outcome {
+  int code = -1;
+  std::string out, err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  // Runs rehearse with `args` (shell words) against this test's own bank.
+  Outcome Rehearse(const std::string& args, bool with_db = true) {
+    std::string cmd = std::string("'") + REHEARSE_BIN + "' " + args + (with_db ? " --db '" + db_ + "'" : "") +
+                      " >'" + dir_.Path("out") + "' 2>'" + dir_.Path("err") + "' </dev/null";
+    int status = std::system(cmd.c_str());
+    Outcome r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = Slurp(dir_.Path("out"));
+    r.err = Slurp(dir_.Path("err"));
+    return r;
+  }
+  static std::string Slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  std::string Fixture(const std::string& name) { return std::string(REHEARSE_FIXTURES) + "/" + name; }
+
+  TempDir dir_;
+  std::string db_ = dir_.Path("bank.db");
+};
+
+TEST_F(CliTest, ImportPrintsTheContractJson) {
+  Outcome r = Rehearse("import --json '" + Fixture("mini_guide.md") + "'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["stories"], 4);
+  EXPECT_EQ(j["questions"], 4);
+  EXPECT_EQ(j["mappings"], 9);
+  ASSERT_EQ(j["warnings"].size(), 4u);
+  EXPECT_EQ(j["warnings"][3]["line"], 151);
+  EXPECT_EQ(j["warnings"][3]["message"], "question index lists Q9, but the guide has no such story");
+}
+
+TEST_F(CliTest, StoriesJsonHoldsTheContractFields) {
+  ASSERT_EQ(Rehearse("import '" + Fixture("mini_guide.md") + "'").code, 0);
+  Outcome r = Rehearse("stories --json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  json j = json::parse(r.out);
+  ASSERT_EQ(j.size(), 4u);
+  const json& q1 = j[0];
+  EXPECT_EQ(q1["key"], "q1");
+  EXPECT_EQ(q1["title"], "Tell me about a time you cut a slow page's load time.");
+  EXPECT_EQ(q1["project"], "Atlas - Search Page");
+  EXPECT_EQ(q1["framework"], "STAR");
+  EXPECT_EQ(q1["sections"][0]["name"], "Situation");
+  EXPECT_EQ(q1["themes"], json::array({"Performance"}));
+  EXPECT_EQ(q1["values"]["amazon"], json::array({"Dive Deep", "Deliver Results"}));
+  EXPECT_EQ(q1["metrics"], json::array({"3-4 seconds to 700ms", "80%", "2 months", "150+ merchants"}));
+  EXPECT_EQ(j[2]["themes"], json::array({"debugging", "performance", "Performance"}));
+
+  Outcome search = Rehearse("stories --json --search 'heap'");
+  EXPECT_EQ(json::parse(search.out).size(), 1u);
+  Outcome text = Rehearse("stories --framework carl");
+  EXPECT_NE(text.out.find("q2     CARL"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("q1 "), std::string::npos);
+}
+
+TEST_F(CliTest, HistoryAndRestoreKeepEveryRevision) {
+  std::string guide = dir_.Path("guide.md");
+  dir_.Write("guide.md", "### Q1: Q?\n\n**Action:**\nFirst draft.\n");
+  ASSERT_EQ(Rehearse("import '" + guide + "'").code, 0);
+  dir_.Write("guide.md", "### Q1: Q?\n\n**Action:**\nSecond draft.\n");
+  Outcome second = Rehearse("import '" + guide + "'");
+  EXPECT_NE(second.out.find("1 stories (0 new, 1 updated, 0 unchanged)"), std::string::npos) << second.out;
+  Outcome history = Rehearse("history q1 --json");
+  ASSERT_EQ(history.code, 0);
+  EXPECT_EQ(json::parse(history.out)["revisions"].size(), 2u);
+  Outcome restore = Rehearse("restore Q1 1");
+  EXPECT_EQ(restore.code, 0);
+  EXPECT_EQ(restore.out, "q1: revision 1 restored as revision 3 (nothing was deleted)\n");
+  Outcome show = Rehearse("show q1");
+  EXPECT_NE(show.out.find("First draft."), std::string::npos);
+  Outcome bad = Rehearse("restore q1 7");
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_EQ(bad.err, "rehearse: error: story \"q1\" has no revision 7 (it has 1 to 3)\n");
+}
+
+TEST_F(CliTest, ExportThenImportIsByteIdentical) {
+  ASSERT_EQ(Rehearse("import --demo").code, 0);
+  ASSERT_EQ(Rehearse("export --format md -o '" + dir_.Path("a.md") + "'").code, 0);
+  std::string other = dir_.Path("other.db");
+  Outcome imported = Rehearse("import '" + dir_.Path("a.md") + "' --db '" + other + "'", false);
+  ASSERT_EQ(imported.code, 0) << imported.err;
+  EXPECT_EQ(imported.err, "");  // the native format raises no warnings
+  ASSERT_EQ(Rehearse("export -o '" + dir_.Path("b.md") + "' --db '" + other + "'", false).code, 0);
+  EXPECT_EQ(Slurp(dir_.Path("a.md")), Slurp(dir_.Path("b.md")));
+  Outcome again = Rehearse("import '" + dir_.Path("a.md") + "'");
+  EXPECT_NE(again.out.find("(0 new, 0 updated, 11 unchanged)"), std::string::npos) << again.out;
+}
+
+TEST_F(CliTest, BadInputIsOneLineWithALocationAndChangesNothing) {
+  ASSERT_EQ(Rehearse("import '" + Fixture("mini_guide.md") + "'").code, 0);
+  std::string before = Rehearse("export").out;
+  dir_.Write("half.md", "### Q1: Q?\n\n**Situation:**\nText.\n\n### Q2: Unfinished\n");
+  dir_.Write("latin1.md", "# Guide\n\nCaf\xE9\n");
+  struct Case {
+    std::string args, err;
+  };
+  const Case cases[] = {
+      {"import '" + dir_.Path("missing.md") + "'",
+       "rehearse: error: " + dir_.Path("missing.md") + ": cannot open: No such file or directory\n"},
+      {"import '" + dir_.Path("half.md") + "'",
+       "rehearse: error: " + dir_.Path("half.md") +
+           ":6: Q2 has no sections; expected bold labels such as **Situation:** with text under them\n"},
+      {"import '" + dir_.Path("latin1.md") + "'",
+       "rehearse: error: " + dir_.Path("latin1.md") + ":3: invalid UTF-8 (byte 0xE9 at column 4); save the file as UTF-8\n"},
+      {"import '" + dir_.path() + "'", "rehearse: error: " + dir_.path() + ": is a folder; expected a Markdown file\n"},
+      {"show q99", "rehearse: error: no story \"q99\" in the bank (see: rehearse stories)\n"},
+      {"questions --company netflix", "rehearse: error: unknown company \"netflix\" (see: rehearse companies)\n"},
+  };
+  for (const auto& c : cases) {
+    Outcome r = Rehearse(c.args);
+    EXPECT_EQ(r.code, 1) << c.args;
+    EXPECT_EQ(r.err, c.err) << c.args;
+  }
+  EXPECT_EQ(Rehearse("export").out, before);
+}
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (const char* cmd : {"import", "stories", "show", "history", "restore", "export", "summary", "frameworks",
+                          "questions", "companies"}) {
+    Outcome r = Rehearse(std::string(cmd) + " --help", false);
+    EXPECT_EQ(r.code, 0) << cmd;
+    EXPECT_NE(r.out.find("--db"), std::string::npos) << cmd;
+    EXPECT_NE(r.out.find("--json"), std::string::npos) << cmd;
+  }
+  Outcome none = Rehearse("", false);
+  EXPECT_NE(none.code, 0);
+  Outcome unknown = Rehearse("frobnicate", false);
+  EXPECT_NE(unknown.code, 0);
+}
+
+TEST_F(CliTest, CatalogCommands) {
+  Outcome fw = Rehearse("frameworks --json", false);
+  ASSERT_EQ(fw.code, 0);
+  EXPECT_EQ(json::parse(fw.out).size(), 6u);
+  Outcome q = Rehearse("questions --json --value 'Dive Deep'", false);
+  ASSERT_EQ(q.code, 0) << q.err;
+  json questions = json::parse(q.out);
+  EXPECT_GE(questions.size(), 6u);
+  for (const auto& item : questions) {
+    const auto& values = item["values"]["amazon"];
+    EXPECT_NE(std::find(values.begin(), values.end(), "Dive Deep"), values.end());
+  }
+  Outcome companies = Rehearse("companies", false);
+  EXPECT_NE(companies.out.find("amazon    Amazon Leadership Principles (16)"), std::string::npos) << companies.out;
+}
+
+TEST_F(CliTest, SummaryOfTheDemoBank) {
+  ASSERT_EQ(Rehearse("import --demo").code, 0);
+  Outcome r = Rehearse("summary");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Stories: 11 (1 CAR, 1 CARL, 1 DIGS, 1 PAR, 1 SOAR, 6 STAR)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Google Hiring attributes: 4 of 4 mapped to a story"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace rehearse

@@ -17,6 +17,7 @@
 #include "importer/metrics.h"
 #include "importer/native.h"
 #include "importer/refs.h"
+#include "json/json_writer.h"
 #include "json/story_json.h"
 #include "store/bank.h"
 #include "store/migrations.h"
@@ -125,7 +126,7 @@ int RunStories(const Options& o) {
   if (!stories) return Fail(stories.error());
   auto themes = (*bank)->Themes();
   if (!themes) return Fail(themes.error());
-  std::vector<Story> selected;
+  std::vector<const Story*> selected;
   std::vector<std::string> order;
   if (!o.search.empty()) {
     auto hits = (*bank)->Search(o.search);
@@ -141,7 +142,7 @@ int RunStories(const Options& o) {
     if (!s) continue;
     if (!o.framework.empty() && ToLower(s->framework) != ToLower(o.framework)) continue;
     if (!o.kind.empty() && s->kind != o.kind) continue;
-    selected.push_back(*s);
+    selected.push_back(s);
   }
   if (o.json) {
     fmt::print("{}\n", StoriesJson(selected, *themes, *catalog));
@@ -154,9 +155,9 @@ int RunStories(const Options& o) {
     return 0;
   }
   fmt::print("{}  {}  {}  {}\n", Utf8Pad("KEY", 5), Utf8Pad("FRAMEWORK", 9), Utf8Pad("PROJECT", 34), "QUESTION");
-  for (const auto& s : selected) {
-    fmt::print("{}  {}  {}  {}\n", Utf8Pad(s.key, 5), Utf8Pad(s.framework, 9),
-               Utf8Pad(Utf8Truncate(s.project.empty() ? "-" : s.project, 34), 34), Utf8Truncate(s.title, 70));
+  for (const Story* s : selected) {
+    fmt::print("{}  {}  {}  {}\n", Utf8Pad(s->key, 5), Utf8Pad(s->framework, 9),
+               Utf8Pad(Utf8Truncate(s->project.empty() ? "-" : s->project, 34), 34), Utf8Truncate(s->title, 70));
   }
   return 0;
 }
@@ -241,7 +242,9 @@ int RunRestore(const Options& o) {
   if (!rev) return Fail(rev.error());
   bool changed = *rev != *before;
   if (o.json) {
-    fmt::print("{{\"key\":\"{}\",\"restored\":{},\"rev\":{},\"changed\":{}}}\n", key, o.rev, *rev, changed);
+    JsonWriter w;
+    w.BeginObject().Field("key", key).Field("restored", o.rev).Field("rev", *rev).Field("changed", changed).EndObject();
+    fmt::print("{}\n", w.str());
   } else if (changed) {
     fmt::print("{}: revision {} restored as revision {} (nothing was deleted)\n", key, o.rev, *rev);
   } else {
@@ -267,7 +270,9 @@ int RunExport(const Options& o) {
   if (!stories) return Fail(stories.error());
   auto themes = (*bank)->Themes();
   if (!themes) return Fail(themes.error());
-  std::string text = o.format == "json" || o.json ? StoriesJson(*stories, *themes, *catalog) + "\n"
+  std::vector<const Story*> all;
+  for (const auto& s : *stories) all.push_back(&s);
+  std::string text = o.format == "json" || o.json ? StoriesJson(all, *themes, *catalog) + "\n"
                                                   : WriteNative(*stories, *themes, *catalog) + "\n";
   if (o.output.empty() || o.output == "-") {
     fmt::print("{}", text);
@@ -395,11 +400,15 @@ int RunSummary(const Options& o) {
     return Join(parts, ", ");
   };
   if (o.json) {
-    // Small and flat; built by hand to keep nlohmann out of the CLI.
-    std::vector<std::string> fw;
-    for (const auto& [k, n] : frameworks) fw.push_back(fmt::format("\"{}\":{}", k, n));
-    fmt::print("{{\"bank\":\"{}\",\"stories\":{},\"frameworks\":{{{}}},\"themes\":{},\"revisions\":{},\"with_metrics\":{}}}\n",
-               (*bank)->path(), stories->size(), Join(fw, ","), themes->size(), *revisions, with_metrics);
+    JsonWriter w;
+    w.BeginObject().Field("bank", (*bank)->path()).Field("stories", static_cast<int64_t>(stories->size()));
+    w.Key("frameworks").BeginObject();
+    for (const auto& [id, n] : frameworks) w.Field(id, n);
+    w.EndObject().Key("values_covered").BeginObject();
+    for (const auto& [company, names] : covered) w.Field(company, std::vector<std::string>(names.begin(), names.end()));
+    w.EndObject().Field("themes", static_cast<int64_t>(themes->size())).Field("revisions", *revisions);
+    w.Field("with_metrics", with_metrics).EndObject();
+    fmt::print("{}\n", w.str());
     return 0;
   }
   fmt::print("Bank: {}\n", (*bank)->path());

@@ -81,6 +81,17 @@ std::optional<BoldLead> ReadBoldLead(std::string_view line) {
   return lead;
 }
 
+// CommonMark ends lines at \n, \r\n or a lone \r; rehearse counts lines the same way.
+std::string NormalizeLineEndings(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') out += text[i];
+    else if (i + 1 >= text.size() || text[i + 1] != '\n') out += '\n';
+  }
+  return out;
+}
+
 struct OpenSection {
   std::string name;
   int label_line = 0;
@@ -112,7 +123,7 @@ class GuideParser {
 
   Result<ParsedGuide> Parse() {
     REHEARSE_TRY(CheckBytes());
-    std::string body(text_);
+    std::string body = NormalizeLineEndings(text_);
     REHEARSE_TRY(ReadFrontMatter(body));
     lines_ = SplitLines(body);
 
@@ -236,7 +247,7 @@ class GuideParser {
       return {};
     }
     REHEARSE_TRY(CloseStory());
-    std::string raw(HeadingSource(node, line));
+    std::string raw = HeadingSource(node, line);
     if (level == 3) {
       if (auto story = StoryHeading(raw)) {
         if (auto it = seen_keys_.find(story->key); it != seen_keys_.end()) {
@@ -253,16 +264,16 @@ class GuideParser {
   }
 
   // The heading's text as written (inline Markdown kept), without the # markers.
-  std::string_view HeadingSource(cmark_node* node, int line) const {
+  std::string HeadingSource(cmark_node* node, int line) const {
     std::string_view l = Trim(Line(line));
-    if (!l.starts_with('#')) return Trim(PlainText(node));  // A setext heading.
+    if (!l.starts_with('#')) return std::string(Trim(PlainText(node)));  // A setext heading.
     while (l.starts_with('#')) l.remove_prefix(1);
     l = Trim(l);
     size_t hashes = l.find_last_not_of('#');
     if (hashes != std::string_view::npos && hashes + 1 < l.size() && (l[hashes] == ' ' || l[hashes] == '\t')) {
       l = Trim(l.substr(0, hashes));
     }
-    return l;
+    return std::string(l);
   }
 
   // "Q12: Describe ..." -> a story keyed q12; nullopt for any other heading.
@@ -287,7 +298,10 @@ class GuideParser {
     for (int n = start; n <= end; ++n) {
       std::string_view line = Line(n);
       std::optional<BoldLead> lead = ReadBoldLead(line);
-      if (lead && !lead->colon_after && lead->rest.empty() && Metadata(*lead, n)) continue;
+      // "**Project: X**" is metadata; "**Situation:**" (a colon last) is always a label.
+      if (lead && !lead->colon_after && lead->rest.empty() && !lead->inner.ends_with(':') && Metadata(*lead, n)) {
+        continue;
+      }
       if (lead && !lead->inner.empty() && (lead->colon_after || lead->inner.back() == ':')) {
         std::string name = lead->inner;
         if (name.back() == ':') name.pop_back();

@@ -24,17 +24,25 @@ bool IsFigure(std::string_view w) {
   size_t i = 0;
   while (i < w.size() && std::string_view("$~<>+").find(w[i]) != std::string_view::npos) ++i;
   if (i < w.size() && static_cast<unsigned char>(w[i]) == 0xE2) i += 3;  // ≈ ≤ ≥ and the like
-  return i < w.size() && IsDigit(w[i]);
+  // "1:1" and "05:00" are meetings and clock times, not results.
+  return i < w.size() && IsDigit(w[i]) && w.find(':') == std::string_view::npos;
 }
 
 // True when the figure already carries its unit: "98%", "50-100ms", "4x", "2.5s".
 bool HasUnit(std::string_view w) { return !w.empty() && !IsDigit(w.back()) && w.back() != '+'; }
 
 bool IsWord(std::string_view w) {
-  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) {
-    return std::isalpha(static_cast<unsigned char>(c)) || c == '-' || static_cast<unsigned char>(c) >= 0x80;
-  });
+  bool letter = false;
+  for (char c : w) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalpha(u) || u >= 0x80) letter = true;
+    else if (c != '-') return false;
+  }
+  return letter;
 }
+
+// "moved", "growing", "quickly": a verb or adverb ends the counted noun phrase.
+bool IsVerbLike(std::string_view w) { return w.ends_with("ed") || w.ends_with("ing") || w.ends_with("ly"); }
 
 bool IsStopWord(std::string_view w) {
   static constexpr std::string_view kStop[] = {
@@ -42,24 +50,31 @@ bool IsStopWord(std::string_view w) {
       "before", "after", "than", "since", "during", "within", "across", "while", "that", "which", "who",
       "was", "were", "is", "are", "be", "been", "each", "every", "into", "over", "under", "through",
       "because", "instead", "when", "as", "so", "but", "it", "its", "their", "our", "my", "we", "i",
-      "per", "down", "up", "out", "off", "later", "earlier", "early", "ahead", "behind", "total", "less", "more"};
+      "per", "about", "around", "without", "ago", "simpler", "faster", "slower", "down", "up", "out", "off", "later", "earlier", "early", "ahead", "behind", "total", "less", "more"};
   std::string lower = ToLower(w);
   return std::find(std::begin(kStop), std::end(kStop), lower) != std::end(kStop);
 }
 
 bool IsArrow(std::string_view w) { return w == "to" || w == "\u2192" || w == "->" || w == "=>"; }
 
+void ExtractLineMetrics(std::string_view line, std::vector<std::string>& out);
+
 }  // namespace
 
 std::vector<std::string> ExtractMetrics(std::string_view text) {
-  std::vector<std::string_view> words;
-  for (std::string_view line : SplitLines(text)) {
-    for (std::string_view raw : Split(line, ' ')) {
-      std::string_view w = Trim(raw);
-      if (!w.empty()) words.push_back(w);
-    }
-  }
   std::vector<std::string> out;
+  for (std::string_view line : SplitLines(text)) ExtractLineMetrics(line, out);
+  return out;
+}
+
+namespace {
+// Figures never span lines: a list item or paragraph line is read on its own.
+void ExtractLineMetrics(std::string_view line, std::vector<std::string>& out) {
+  std::vector<std::string_view> words;
+  for (std::string_view raw : Split(line, ' ')) {
+    std::string_view w = Trim(raw);
+    if (!w.empty()) words.push_back(w);
+  }
   size_t i = 0;
   // Reads one figure with its unit words starting at words[i]; advances i.
   auto read_figure = [&](size_t& k) {
@@ -71,7 +86,7 @@ std::vector<std::string> ExtractMetrics(std::string_view text) {
       int unit_words = 0;
       while (!closed && k < words.size() && unit_words < 2) {
         std::string_view w = StripWrapping(words[k]);
-        if (!IsWord(w) || IsStopWord(w)) break;
+        if (!IsWord(w) || IsStopWord(w) || (unit_words > 0 && IsVerbLike(w))) break;
         figure += ' ';
         figure += w;
         closed = w.size() != words[k].size();
@@ -106,8 +121,8 @@ std::vector<std::string> ExtractMetrics(std::string_view text) {
     }
     out.push_back(std::move(metric));
   }
-  return out;
 }
+}  // namespace
 
 std::vector<std::string> StoryMetrics(const Story& story, const Catalog& catalog) {
   const Framework* framework = catalog.FindFramework(story.framework);

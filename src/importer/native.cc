@@ -28,15 +28,68 @@ std::string RefCell(const std::string& label, const std::string& key) {
   return label.empty() ? id : fmt::format("{} ({})", Cell(label), id);
 }
 
+// True when `line`, written on the line after a section label, would be read as
+// something else than the label's text: a heading, a rule or another label.
+bool NeedsLabelLine(std::string_view line) {
+  line = Trim(line);
+  if (line.empty()) return false;
+  if (line.starts_with("**") || line.starts_with("__") || line.starts_with('#') || line.starts_with("```") ||
+      line.starts_with("~~~") || line.starts_with('<')) {
+    return true;
+  }
+  // Setext underlines ("---", "==") and thematic breaks ("* * *", "___").
+  char c = line[0];
+  if (c != '-' && c != '=' && c != '*' && c != '_') return false;
+  for (char x : line) {
+    if (x != c && x != ' ' && x != '\t') return false;
+  }
+  return true;
+}
+
+// A code fence left open at the end of `text` would swallow everything written after
+// it (it can only happen at the end of a guide); returns the line that closes it.
+// `text` starts on the label's line when `first_inline` (and is no block there).
+std::string ClosingFence(std::string_view text, bool first_inline) {
+  std::string open;  // The fence run ("```") while inside a fenced block.
+  std::vector<std::string_view> lines = SplitLines(text);
+  for (size_t i = first_inline ? 1 : 0; i < lines.size(); ++i) {
+    std::string_view raw = lines[i];
+    size_t indent = raw.find_first_not_of(' ');
+    if (indent == std::string_view::npos || indent > 3) continue;
+    std::string_view line = raw.substr(indent);
+    char c = line[0];
+    if (c != '`' && c != '~') continue;
+    size_t run = line.find_first_not_of(c);
+    if (run == std::string_view::npos) run = line.size();
+    if (run < 3) continue;
+    if (open.empty()) {
+      if (c == '`' && line.find('`', run) != std::string_view::npos) continue;  // inline code, not a fence
+      open.assign(run, c);
+    } else if (c == open[0] && run >= open.size() && Trim(line.substr(run)).empty()) {
+      open.clear();
+    }
+  }
+  return open;
+}
+
+// "**Label:**" and its text: on the next line as people write it, or on the label's
+// own line when the next line would change what the text means.
+void WriteLabeled(std::string& out, std::string_view label, std::string_view text) {
+  std::string_view first = text.substr(0, text.find('\n'));
+  bool inline_first = NeedsLabelLine(first);
+  out += fmt::format("**{}:**{}{}\n\n", label, inline_first ? " " : "\n", text);
+  if (std::string fence = ClosingFence(text, inline_first); !fence.empty()) {
+    out.insert(out.size() - 1, fence + "\n");
+  }
+}
+
 void WriteStory(std::string& out, const Story& s) {
   out += fmt::format("### {}: {}\n\n", StoryIdFromKey(s.key), s.title);
   if (!s.project.empty()) out += fmt::format("**Project: {}**\n\n", s.project);
   out += fmt::format("**Framework: {}**\n\n", s.framework);
   if (!s.themes.empty()) out += fmt::format("**Themes: {}**\n\n", Join(s.themes, ", "));
-  for (const auto& section : s.sections) {
-    out += fmt::format("**{}:**\n{}\n\n", section.name, section.text);
-  }
-  if (!s.notes.empty()) out += fmt::format("**Notes:**\n{}\n\n", s.notes);
+  for (const auto& section : s.sections) WriteLabeled(out, section.name, section.text);
+  if (!s.notes.empty()) WriteLabeled(out, "Notes", s.notes);
   out += "---\n\n";
 }
 

@@ -31,8 +31,9 @@ std::string CleanLeftover(std::string_view s) {
   std::string out;
   for (std::string_view word : Split(s, ' ')) {
     std::string_view w = Trim(word);
-    while (!w.empty() && (w.front() == ',' || w.front() == ';' || w.front() == '-' || w.front() == ':')) w.remove_prefix(1);
-    while (!w.empty() && (w.back() == ',' || w.back() == ';' || w.back() == '-' || w.back() == ':')) w.remove_suffix(1);
+    constexpr std::string_view kEdge = ",;:-()";
+    while (!w.empty() && kEdge.find(w.front()) != std::string_view::npos) w.remove_prefix(1);
+    while (!w.empty() && kEdge.find(w.back()) != std::string_view::npos) w.remove_suffix(1);
     if (w.empty() || w == "\u2013" || w == "\u2014" || (out.empty() && (w == "and" || w == "or"))) continue;
     if (!out.empty()) out += ' ';
     out += w;

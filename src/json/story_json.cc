@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "json/json_writer.h"
+
 #include "importer/metrics.h"
 #include "store/bank.h"
 
@@ -13,57 +15,45 @@ namespace {
 
 using nlohmann::json;
 
-// Invalid UTF-8 cannot reach here (the importer rejects it), but a dump must never
-// throw: replace rather than fail.
-std::string Dump(const json& j, int indent = -1) { return j.dump(indent, ' ', false, json::error_handler_t::replace); }
-
-json SectionsJson(const Story& s) {
-  json out = json::array();
-  for (const auto& sec : s.sections) out.push_back({{"name", sec.name}, {"text", sec.text}});
-  return out;
+void WriteSections(JsonWriter& w, const Story& s) {
+  w.BeginArray();
+  for (const auto& sec : s.sections) w.BeginObject().Field("name", sec.name).Field("text", sec.text).EndObject();
+  w.EndArray();
 }
 
-json ApiStory(const Story& s, const std::vector<ThemeRow>& themes, const Catalog& catalog) {
-  json values = json::object();
+void WriteApiStory(JsonWriter& w, const Story& s, const std::vector<ThemeRow>& themes, const Catalog& catalog) {
+  w.BeginObject().Field("key", s.key).Field("title", s.title).Field("project", s.project).Field("framework", s.framework);
+  w.Key("sections");
+  WriteSections(w, s);
+  w.Field("themes", StoryThemes(s, themes));
+  w.Key("values").BeginObject();
   for (const auto& [company, tags] : s.values) {
-    json names = json::array();
-    for (const auto& t : tags) names.push_back(t.value);
-    values[company] = names;
+    w.Key(company).BeginArray();
+    for (const auto& t : tags) w.String(t.value);
+    w.EndArray();
   }
-  return json{{"key", s.key},
-              {"title", s.title},
-              {"project", s.project},
-              {"framework", s.framework},
-              {"sections", SectionsJson(s)},
-              {"themes", StoryThemes(s, themes)},
-              {"values", values},
-              {"metrics", StoryMetrics(s, catalog)},
-              {"kind", s.kind},
-              {"category", s.category},
-              {"topic", s.topic},
-              {"notes", s.notes}};
+  w.EndObject();
+  w.Field("metrics", StoryMetrics(s, catalog));
+  w.Field("kind", s.kind).Field("category", s.category).Field("topic", s.topic).Field("notes", s.notes);
 }
 
 }  // namespace
 
 std::string StoryToDoc(const Story& s) {
-  json values = json::object();
+  JsonWriter w;
+  w.BeginObject().Field("key", s.key).Field("title", s.title).Field("project", s.project).Field("framework", s.framework);
+  w.Key("sections");
+  WriteSections(w, s);
+  w.Field("themes", s.themes);
+  w.Key("values").BeginObject();
   for (const auto& [company, tags] : s.values) {
-    json list = json::array();
-    for (const auto& t : tags) list.push_back({{"value", t.value}, {"note", t.note}, {"rank", t.rank}});
-    values[company] = list;
+    w.Key(company).BeginArray();
+    for (const auto& t : tags) w.BeginObject().Field("value", t.value).Field("note", t.note).Field("rank", t.rank).EndObject();
+    w.EndArray();
   }
-  return Dump(json{{"key", s.key},
-                   {"title", s.title},
-                   {"project", s.project},
-                   {"framework", s.framework},
-                   {"sections", SectionsJson(s)},
-                   {"themes", s.themes},
-                   {"values", values},
-                   {"kind", s.kind},
-                   {"category", s.category},
-                   {"topic", s.topic},
-                   {"notes", s.notes}});
+  w.EndObject();
+  w.Field("kind", s.kind).Field("category", s.category).Field("topic", s.topic).Field("notes", s.notes).EndObject();
+  return w.str();
 }
 
 Result<Story> StoryFromDoc(std::string_view doc, std::string_view where) {
@@ -106,92 +96,105 @@ std::vector<std::string> StoryThemes(const Story& story, const std::vector<Theme
   return out;
 }
 
-std::string StoriesJson(const std::vector<Story>& stories, const std::vector<ThemeRow>& themes,
+std::string StoriesJson(const std::vector<const Story*>& stories, const std::vector<ThemeRow>& themes,
                         const Catalog& catalog) {
-  json out = json::array();
-  for (const auto& s : stories) out.push_back(ApiStory(s, themes, catalog));
-  return Dump(out);
+  JsonWriter w;
+  size_t estimate = 2;
+  for (const Story* s : stories) {
+    estimate += 512;
+    for (const auto& sec : s->sections) estimate += sec.text.size() + 32;
+  }
+  w.Reserve(estimate + estimate / 8);
+  w.BeginArray();
+  for (const Story* s : stories) {
+    WriteApiStory(w, *s, themes, catalog);
+    w.EndObject();
+  }
+  w.EndArray();
+  return w.str();
 }
 
 std::string StoryJson(const Story& story, int rev, const std::vector<ThemeRow>& themes, const Catalog& catalog) {
-  json j = ApiStory(story, themes, catalog);
-  j["rev"] = rev;
-  json notes = json::object();
+  JsonWriter w;
+  WriteApiStory(w, story, themes, catalog);
+  w.Field("rev", rev);
+  w.Key("value_notes").BeginObject();
   for (const auto& [company, tags] : story.values) {
-    json list = json::array();
-    for (const auto& t : tags) list.push_back({{"value", t.value}, {"note", t.note}});
-    notes[company] = list;
+    w.Key(company).BeginArray();
+    for (const auto& t : tags) w.BeginObject().Field("value", t.value).Field("note", t.note).EndObject();
+    w.EndArray();
   }
-  j["value_notes"] = notes;
-  return Dump(j, 2);
+  w.EndObject().EndObject();
+  return w.str();
 }
 
 std::string ImportJson(const ImportSummary& s, std::string_view file) {
-  json warnings = json::array();
-  for (const auto& w : s.warnings) {
-    warnings.push_back({{"line", w.line}, {"message", w.message}, {"where", fmt::format("{}:{}", file, w.line)}});
+  JsonWriter w;
+  w.BeginObject().Field("stories", s.stories).Field("questions", s.questions).Field("mappings", s.mappings);
+  w.Field("created", s.created).Field("updated", s.updated).Field("unchanged", s.unchanged);
+  w.Field("themes_changed", s.themes_changed);
+  w.Key("warnings").BeginArray();
+  for (const auto& warning : s.warnings) {
+    w.BeginObject().Field("line", warning.line).Field("message", warning.message);
+    w.Field("where", fmt::format("{}:{}", file, warning.line)).EndObject();
   }
-  return Dump(json{{"stories", s.stories},
-                   {"questions", s.questions},
-                   {"mappings", s.mappings},
-                   {"created", s.created},
-                   {"updated", s.updated},
-                   {"unchanged", s.unchanged},
-                   {"themes_changed", s.themes_changed},
-                   {"warnings", warnings}});
+  w.EndArray().EndObject();
+  return w.str();
 }
 
 std::string HistoryJson(std::string_view key, const std::vector<Revision>& revisions) {
-  json list = json::array();
+  JsonWriter w;
+  w.BeginObject().Field("key", key).Key("revisions").BeginArray();
   for (const auto& r : revisions) {
-    list.push_back({{"rev", r.rev}, {"created_at", r.created_at}, {"reason", r.reason}, {"title", r.story.title}});
+    w.BeginObject().Field("rev", r.rev).Field("created_at", r.created_at).Field("reason", r.reason);
+    w.Field("title", r.story.title).EndObject();
   }
-  return Dump(json{{"key", key}, {"revisions", list}});
+  w.EndArray().EndObject();
+  return w.str();
 }
 
 std::string FrameworksJson(const Catalog& catalog) {
-  json out = json::array();
+  JsonWriter w;
+  w.BeginArray();
   for (const auto& f : catalog.frameworks) {
-    json sections = json::array();
+    w.BeginObject().Field("id", f.id).Field("best_for", f.best_for).Key("sections").BeginArray();
     for (const auto& s : f.sections) {
-      sections.push_back({{"name", s.name}, {"role", RoleName(s.role)}, {"share", s.share}, {"prompt", s.prompt}});
+      w.BeginObject().Field("name", s.name).Field("role", RoleName(s.role)).Field("share", s.share);
+      w.Field("prompt", s.prompt).EndObject();
     }
-    out.push_back({{"id", f.id}, {"best_for", f.best_for}, {"sections", sections}});
+    w.EndArray().EndObject();
   }
-  return Dump(out);
+  w.EndArray();
+  return w.str();
 }
 
 std::string CompaniesJson(const Catalog& catalog) {
-  json out = json::array();
+  JsonWriter w;
+  w.BeginArray();
   for (const auto& c : catalog.companies) {
-    json values = json::array();
+    w.BeginObject().Field("id", c.id).Field("name", c.name).Field("values_title", c.values_title);
+    w.Key("values").BeginArray();
     for (const auto& v : c.values) {
-      values.push_back({{"name", v.name}, {"description", v.description}, {"keywords", v.keywords}, {"aliases", v.aliases}});
+      w.BeginObject().Field("name", v.name).Field("description", v.description).Field("keywords", v.keywords);
+      w.Field("aliases", v.aliases).EndObject();
     }
-    out.push_back({{"id", c.id}, {"name", c.name}, {"values_title", c.values_title}, {"values", values}});
+    w.EndArray().EndObject();
   }
-  return Dump(out);
+  w.EndArray();
+  return w.str();
 }
 
 std::string QuestionsJson(const std::vector<const Question*>& questions) {
-  json out = json::array();
+  JsonWriter w;
+  w.BeginArray();
   for (const Question* q : questions) {
-    out.push_back({{"text", q->text},
-                   {"kind", q->kind == QuestionKind::kGrilling ? "grilling" : "normal"},
-                   {"framework", q->framework},
-                   {"themes", q->themes},
-                   {"values", q->values}});
+    w.BeginObject().Field("text", q->text).Field("kind", q->kind == QuestionKind::kGrilling ? "grilling" : "normal");
+    w.Field("framework", q->framework).Field("themes", q->themes).Key("values").BeginObject();
+    for (const auto& [company, names] : q->values) w.Field(company, names);
+    w.EndObject().EndObject();
   }
-  return Dump(out);
-}
-
-std::string ThemesJson(const std::vector<ThemeRow>& themes) {
-  json out = json::array();
-  for (const auto& t : themes) {
-    out.push_back({{"theme", t.theme}, {"goto", t.goto_key}, {"goto_label", t.goto_label},
-                   {"backup", t.backup_key}, {"backup_label", t.backup_label}});
-  }
-  return Dump(out);
+  w.EndArray();
+  return w.str();
 }
 
 }  // namespace rehearse

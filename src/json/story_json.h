@@ -1,6 +1,7 @@
 #pragma once
-// JSON forms of the model: the document a story is stored as, and the documents the
-// CLI (and later the HTTP API) print. The only module that includes nlohmann/json.
+// JSON forms of the model: the document a story's revisions are stored as, and the
+// documents the CLI (and later the HTTP API) print. Output goes through JsonWriter;
+// this is the only module that parses JSON (nlohmann/json).
 // Output field names are contracts (SPEC §3): add fields, never rename them.
 
 #include <string>
@@ -26,7 +27,7 @@ std::vector<std::string> StoryThemes(const Story& story, const std::vector<Theme
 
 // `rehearse stories --json`: [{"key","title","project","framework","sections":[{"name",
 // "text"}],"themes","values":{company:[names]},"metrics",...}]
-std::string StoriesJson(const std::vector<Story>& stories, const std::vector<ThemeRow>& themes,
+std::string StoriesJson(const std::vector<const Story*>& stories, const std::vector<ThemeRow>& themes,
                         const Catalog& catalog);
 // `rehearse show KEY --json`: one story as above, plus value notes and the revision.
 std::string StoryJson(const Story& story, int rev, const std::vector<ThemeRow>& themes, const Catalog& catalog);
@@ -36,6 +37,5 @@ std::string HistoryJson(std::string_view key, const std::vector<Revision>& revis
 std::string FrameworksJson(const Catalog& catalog);
 std::string CompaniesJson(const Catalog& catalog);
 std::string QuestionsJson(const std::vector<const Question*>& questions);
-std::string ThemesJson(const std::vector<ThemeRow>& themes);
 
 }  // namespace rehearse

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -24,15 +25,40 @@ std::string NowUtc() {
   return buf;
 }
 
-// The searchable text of a story: one definition, shared with migration 2.
+// The searchable text of a story, as migration 2 first filled it.
 constexpr const char* kRefreshFts = R"sql(
-INSERT INTO story_fts (key, title, project, body)
-  SELECT key, title, project,
-         coalesce((SELECT group_concat(json_extract(value, '$.text'), char(10))
-                   FROM json_each(story.doc, '$.sections')), '')
-         || char(10) || coalesce(json_extract(story.doc, '$.notes'), '')
+INSERT INTO story_fts (rowid, key, title, project, body)
+  SELECT rowid, key, title, project,
+         coalesce((SELECT group_concat(text, char(10)) FROM story_section AS s WHERE s.key = story.key), '')
+         || char(10) || notes
   FROM story WHERE key = ?1
 )sql";
+
+std::string JoinThemes(const std::vector<std::string>& themes) { return Join(themes, "\n"); }
+
+std::vector<std::string> SplitThemes(std::string_view text) {
+  std::vector<std::string> out;
+  if (text.empty()) return out;
+  for (std::string_view t : Split(text, '\n')) out.emplace_back(t);
+  return out;
+}
+
+constexpr const char* kStoryColumns =
+    "key, title, project, framework, kind, category, topic, notes, themes FROM story";
+
+Story StoryFromRow(const Stmt& row) {
+  Story s;
+  s.key = row.Text(0);
+  s.title = row.Text(1);
+  s.project = row.Text(2);
+  s.framework = row.Text(3);
+  s.kind = row.Text(4);
+  s.category = row.Text(5);
+  s.topic = row.Text(6);
+  s.notes = row.Text(7);
+  s.themes = SplitThemes(row.Text(8));
+  return s;
+}
 
 // Turns free text into an FTS5 query of quoted words, so that user input can never be
 // read as query syntax ("AND", quotes, colons, stars).
@@ -79,17 +105,38 @@ Result<std::unique_ptr<Bank>> Bank::Open(const std::string& path, int busy_timeo
 }
 
 Status Bank::Put(const Story& story, int rev, std::string_view reason, const std::string& now) {
-  std::string doc = StoryToDoc(story);
+  // The search row shares the story's rowid, so it is found without a scan.
+  REHEARSE_TRY_ASSIGN(unindex, db_->Prepare("DELETE FROM story_fts WHERE rowid = (SELECT rowid FROM story WHERE key = ?1)"));
+  REHEARSE_TRY(unindex.Bind(1, story.key).Run());
   REHEARSE_TRY_ASSIGN(ins, db_->Prepare("INSERT INTO story_revision (key, rev, doc, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
-  REHEARSE_TRY(ins.Bind(1, story.key).Bind(2, rev).Bind(3, doc).Bind(4, reason).Bind(5, now).Run());
+  REHEARSE_TRY(ins.Bind(1, story.key).Bind(2, rev).Bind(3, StoryToDoc(story)).Bind(4, reason).Bind(5, now).Run());
   REHEARSE_TRY_ASSIGN(up, db_->Prepare(R"sql(
-INSERT INTO story (key, rev, title, project, framework, doc, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+INSERT INTO story (key, rev, title, project, framework, kind, category, topic, notes, themes, updated_at)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
 ON CONFLICT (key) DO UPDATE SET rev = excluded.rev, title = excluded.title, project = excluded.project,
-  framework = excluded.framework, doc = excluded.doc, updated_at = excluded.updated_at)sql"));
+  framework = excluded.framework, kind = excluded.kind, category = excluded.category, topic = excluded.topic,
+  notes = excluded.notes, themes = excluded.themes, updated_at = excluded.updated_at)sql"));
   REHEARSE_TRY(up.Bind(1, story.key).Bind(2, rev).Bind(3, story.title).Bind(4, story.project)
-                   .Bind(5, story.framework).Bind(6, doc).Bind(7, now).Run());
-  REHEARSE_TRY_ASSIGN(del, db_->Prepare("DELETE FROM story_fts WHERE key = ?1"));
-  REHEARSE_TRY(del.Bind(1, story.key).Run());
+                   .Bind(5, story.framework).Bind(6, story.kind).Bind(7, story.category).Bind(8, story.topic)
+                   .Bind(9, story.notes).Bind(10, JoinThemes(story.themes)).Bind(11, now).Run());
+  for (const char* table : {"story_section", "story_value"}) {
+    REHEARSE_TRY_ASSIGN(del, db_->Prepare(fmt::format("DELETE FROM {} WHERE key = ?1", table)));
+    REHEARSE_TRY(del.Bind(1, story.key).Run());
+  }
+  REHEARSE_TRY_ASSIGN(sec, db_->Prepare("INSERT INTO story_section (key, position, name, text) VALUES (?1, ?2, ?3, ?4)"));
+  int position = 0;
+  for (const auto& section : story.sections) {
+    REHEARSE_TRY(sec.Bind(1, story.key).Bind(2, position++).Bind(3, section.name).Bind(4, section.text).Run());
+  }
+  REHEARSE_TRY_ASSIGN(val, db_->Prepare(
+      "INSERT INTO story_value (key, company, position, value, note, rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+  for (const auto& [company, tags] : story.values) {
+    position = 0;
+    for (const auto& tag : tags) {
+      REHEARSE_TRY(val.Bind(1, story.key).Bind(2, company).Bind(3, position++).Bind(4, tag.value).Bind(5, tag.note)
+                       .Bind(6, tag.rank).Run());
+    }
+  }
   REHEARSE_TRY_ASSIGN(fts, db_->Prepare(kRefreshFts));
   REHEARSE_TRY(fts.Bind(1, story.key).Run());
   return {};
@@ -147,26 +194,50 @@ Result<ImportSummary> Bank::Import(const ParsedGuide& guide, std::string_view re
   return summary;
 }
 
-Result<std::vector<Story>> Bank::Stories() const {
-  REHEARSE_TRY_ASSIGN(stmt, db_->Prepare("SELECT key, doc FROM story"));
+Result<std::vector<Story>> Bank::Stories() const { return Load(""); }
+
+Result<std::optional<Story>> Bank::Find(std::string_view key) const {
+  REHEARSE_TRY_ASSIGN(stories, Load(key));
+  if (stories.empty()) return std::optional<Story>();
+  return std::optional<Story>(std::move(stories[0]));
+}
+
+Result<std::vector<Story>> Bank::Load(std::string_view key) const {
+  // Three ordered scans joined by key in memory: linear in the bank, no JSON to parse.
+  std::string where = key.empty() ? "" : " WHERE key = ?1";
+  REHEARSE_TRY_ASSIGN(stories, db_->Prepare(fmt::format("SELECT {}{} ORDER BY key", kStoryColumns, where)));
+  REHEARSE_TRY_ASSIGN(sections, db_->Prepare(fmt::format("SELECT key, name, text FROM story_section{} ORDER BY key, position", where)));
+  REHEARSE_TRY_ASSIGN(values, db_->Prepare(fmt::format(
+      "SELECT key, company, value, note, rank FROM story_value{} ORDER BY key, company, position", where)));
+  if (!key.empty()) {
+    stories.Bind(1, key);
+    sections.Bind(1, key);
+    values.Bind(1, key);
+  }
   std::vector<Story> out;
+  std::map<std::string, size_t, std::less<>> index;
   while (true) {
-    REHEARSE_TRY_ASSIGN(row, stmt.Step());
+    REHEARSE_TRY_ASSIGN(row, stories.Step());
     if (!row) break;
-    REHEARSE_TRY_ASSIGN(story, StoryFromDoc(stmt.Text(1), fmt::format("{}: story {}", path(), stmt.Text(0))));
-    out.push_back(std::move(story));
+    index[stories.Text(0)] = out.size();
+    out.push_back(StoryFromRow(stories));
+  }
+  while (true) {
+    REHEARSE_TRY_ASSIGN(row, sections.Step());
+    if (!row) break;
+    auto it = index.find(sections.Text(0));
+    if (it != index.end()) out[it->second].sections.push_back({sections.Text(1), sections.Text(2)});
+  }
+  while (true) {
+    REHEARSE_TRY_ASSIGN(row, values.Step());
+    if (!row) break;
+    auto it = index.find(values.Text(0));
+    if (it == index.end()) continue;
+    out[it->second].values[values.Text(1)].push_back(
+        ValueTag{values.Text(2), values.Text(3), static_cast<int>(values.Int(4))});
   }
   std::sort(out.begin(), out.end(), [](const Story& a, const Story& b) { return NaturalLess(a.key, b.key); });
   return out;
-}
-
-Result<std::optional<Story>> Bank::Find(std::string_view key) const {
-  REHEARSE_TRY_ASSIGN(stmt, db_->Prepare("SELECT doc FROM story WHERE key = ?1"));
-  stmt.Bind(1, key);
-  REHEARSE_TRY_ASSIGN(row, stmt.Step());
-  if (!row) return std::optional<Story>();
-  REHEARSE_TRY_ASSIGN(story, StoryFromDoc(stmt.Text(0), fmt::format("{}: story {}", path(), key)));
-  return std::optional<Story>(std::move(story));
 }
 
 Result<int> Bank::CurrentRev(std::string_view key) const {

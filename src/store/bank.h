@@ -72,6 +72,8 @@ class Bank {
  private:
   explicit Bank(std::unique_ptr<Db> db) : db_(std::move(db)) {}
   Status Put(const Story& story, int rev, std::string_view reason, const std::string& now);
+  // All stories, or the one with `key` when it is not empty.
+  Result<std::vector<Story>> Load(std::string_view key) const;
 
   std::unique_ptr<Db> db_;
 };

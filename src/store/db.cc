@@ -68,7 +68,9 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, int busy_timeout_m
   if (!mode) return mode.error();
   auto row = mode->Step();
   if (!row) return row.error();
-  if (auto st = db->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"); !st) return st.error();
+  // mmap: a command reads the bank straight from the page cache instead of copying it.
+  if (auto st = db->Exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456;"); !st)
+    return st.error();
   return db;
 }
 

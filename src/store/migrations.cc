@@ -9,8 +9,8 @@ namespace {
 
 // Never edit a migration that has shipped: add a new one.
 constexpr const char* kMigrations[] = {
-    // 1: stories and their full revision history. A story's content is one JSON
-    // document; the columns beside it exist for listing and filtering.
+    // 1: stories, their sections and value tags, and the full revision history (each
+    // revision a JSON snapshot of the story, so history never depends on the schema).
     R"sql(
 CREATE TABLE story (
   key        TEXT PRIMARY KEY,
@@ -18,8 +18,28 @@ CREATE TABLE story (
   title      TEXT NOT NULL,
   project    TEXT NOT NULL,
   framework  TEXT NOT NULL,
-  doc        TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  category   TEXT NOT NULL,
+  topic      TEXT NOT NULL,
+  notes      TEXT NOT NULL,
+  themes     TEXT NOT NULL,  -- one theme a line
   updated_at TEXT NOT NULL
+);
+CREATE TABLE story_section (
+  key      TEXT NOT NULL REFERENCES story (key) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  name     TEXT NOT NULL,
+  text     TEXT NOT NULL,
+  PRIMARY KEY (key, position)
+);
+CREATE TABLE story_value (
+  key      TEXT NOT NULL REFERENCES story (key) ON DELETE CASCADE,
+  company  TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  value    TEXT NOT NULL,
+  note     TEXT NOT NULL,
+  rank     INTEGER NOT NULL,
+  PRIMARY KEY (key, company, position)
 );
 CREATE TABLE story_revision (
   key        TEXT NOT NULL,
@@ -33,11 +53,10 @@ CREATE TABLE story_revision (
     // 2: full-text search over the stories, filled from what is already there.
     R"sql(
 CREATE VIRTUAL TABLE story_fts USING fts5(key UNINDEXED, title, project, body, tokenize = 'porter unicode61');
-INSERT INTO story_fts (key, title, project, body)
-  SELECT key, title, project,
-         coalesce((SELECT group_concat(json_extract(value, '$.text'), char(10))
-                   FROM json_each(story.doc, '$.sections')), '')
-         || char(10) || coalesce(json_extract(story.doc, '$.notes'), '')
+INSERT INTO story_fts (rowid, key, title, project, body)
+  SELECT rowid, key, title, project,
+         coalesce((SELECT group_concat(text, char(10)) FROM story_section AS s WHERE s.key = story.key), '')
+         || char(10) || notes
   FROM story;
 )sql",
     // 3: the guide's "top stories by theme" table.
