@@ -10,15 +10,15 @@ TEST(BoxTableTest, JoinsWrappedRowsColumnByColumn) {
       "┌───────────────┬────────────────┐\n"
       "│ Value         │ Stories        │\n"
       "├───────────────┼────────────────┤\n"
-      "│ Have Backbone;│ Q11 (disagreed │\n"
-      "│ Disagree      │ with lead), Q16│\n"
+      "│ Have Backbone;│ Q6 (argued for │\n"
+      "│ Disagree      │ a rewrite), Q9 │\n"
       "├───────────────┼────────────────┤\n"
       "│ Dive Deep     │ Q4             │\n"
       "└───────────────┴────────────────┘\n");
   EXPECT_EQ(t.columns, 2);
   ASSERT_EQ(t.rows.size(), 3u);
   EXPECT_EQ(t.rows[0].cells, (std::vector<std::string>{"Value", "Stories"}));
-  EXPECT_EQ(t.rows[1].cells, (std::vector<std::string>{"Have Backbone; Disagree", "Q11 (disagreed with lead), Q16"}));
+  EXPECT_EQ(t.rows[1].cells, (std::vector<std::string>{"Have Backbone; Disagree", "Q6 (argued for a rewrite), Q9"}));
   EXPECT_EQ(t.rows[1].line, 3);
   EXPECT_EQ(t.rows[2].cells, (std::vector<std::string>{"Dive Deep", "Q4"}));
   EXPECT_EQ(t.rows[2].line, 6);

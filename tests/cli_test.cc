@@ -64,7 +64,7 @@ TEST_F(CliTest, StoriesJsonHoldsTheContractFields) {
   ASSERT_EQ(j.size(), 4u);
   const json& q1 = j[0];
   EXPECT_EQ(q1["key"], "q1");
-  EXPECT_EQ(q1["title"], "Tell me about a time you cut a slow page's load time.");
+  EXPECT_EQ(q1["title"], "Walk me through how you cut a slow page's load time.");
   EXPECT_EQ(q1["project"], "Atlas - Search Page");
   EXPECT_EQ(q1["framework"], "STAR");
   EXPECT_EQ(q1["sections"][0]["name"], "Situation");

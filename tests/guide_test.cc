@@ -37,7 +37,7 @@ TEST(GuideTest, ReadsEveryStoryWithItsFrameworkProjectAndSections) {
   ParsedGuide g = ParseOk(ReadFixture("mini_guide.md"), "mini_guide.md");
   ASSERT_EQ(g.stories.size(), 4u);
   const Story& q1 = Get(g, "q1");
-  EXPECT_EQ(q1.title, "Tell me about a time you cut a slow page's load time.");
+  EXPECT_EQ(q1.title, "Walk me through how you cut a slow page's load time.");
   EXPECT_EQ(q1.project, "Atlas - Search Page");
   EXPECT_EQ(q1.framework, "STAR");  // no Framework line
   EXPECT_EQ(SectionNames(q1), (std::vector<std::string>{"Situation", "Task", "Action", "Result"}));

@@ -1,6 +1,6 @@
 #pragma once
-// Finds the figures an answer quotes ("5-10 seconds to 50-100ms", "98%", "200+
-// workspaces"): what an interviewer remembers, and what the cheat sheet prints.
+// Finds the figures an answer quotes ("2-3 seconds to 40-60ms", "95%", "300+
+// tenants"): what an interviewer remembers, and what the cheat sheet prints.
 
 #include <string>
 #include <string_view>

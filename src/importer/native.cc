@@ -37,13 +37,9 @@ bool NeedsLabelLine(std::string_view line) {
       line.starts_with("~~~") || line.starts_with('<')) {
     return true;
   }
-  // Setext underlines ("---", "==") and thematic breaks ("* * *", "___").
-  char c = line[0];
-  if (c != '-' && c != '=' && c != '*' && c != '_') return false;
-  for (char x : line) {
-    if (x != c && x != ' ' && x != '\t') return false;
-  }
-  return true;
+  // Setext underlines ("---", "=="), thematic breaks ("* * *", "___") and the
+  // delimiter row of a GFM table ("|--|:-:"), which would turn the label into a table.
+  return line.find_first_not_of("-=_*:| \t") == std::string_view::npos;
 }
 
 // A code fence left open at the end of `text` would swallow everything written after
