@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "importer/guide.h"
-#include "json/story_json.h"
+#include "store/story_doc.h"
 #include "store/migrations.h"
 #include "test_util.h"
 

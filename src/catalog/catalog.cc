@@ -71,8 +71,6 @@ class Reader {
     return a;
   }
 
-  const std::string& file() const { return file_; }
-
  private:
   std::string file_;
 };

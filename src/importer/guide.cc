@@ -474,7 +474,7 @@ class GuideParser {
     if (has("theme") && (has("go-to") || has("goto") || has("backup"))) return ThemeTable(start, rows);
     if (!header.empty() && (header[0] == "#" || ToLower(header[0]) == "q" || ToLower(header[0]) == "question") &&
         (has("category") || has("topic"))) {
-      return IndexTable(rows, header.size());
+      return IndexTable(rows);
     }
     if (header.size() == 2) return ValuesTable(start, rows);
     return false;
@@ -513,7 +513,7 @@ class GuideParser {
     return true;
   }
 
-  bool IndexTable(const std::vector<std::pair<int, std::vector<std::string>>>& rows, size_t columns) {
+  bool IndexTable(const std::vector<std::pair<int, std::vector<std::string>>>& rows) {
     out_.has_index = true;
     std::string kind = ToLower(heading_).find("grilling") != std::string::npos ? "grilling" : "normal";
     for (const auto& [line, cells] : rows) {
@@ -523,9 +523,7 @@ class GuideParser {
         Warn(line, fmt::format("question index row \"{}\" does not start with a story id like Q1; skipped", cells[0]));
         continue;
       }
-      IndexRow row{*key, kind, cells.size() > 1 ? cells[1] : "", cells.size() > 2 ? cells[2] : "", line};
-      if (columns < 3 && row.topic.empty()) row.topic = "";
-      index_.push_back(std::move(row));
+      index_.push_back(IndexRow{*key, kind, cells.size() > 1 ? cells[1] : "", cells.size() > 2 ? cells[2] : "", line});
     }
     return true;
   }

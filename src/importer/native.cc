@@ -73,6 +73,8 @@ std::string ClosingFence(std::string_view text, bool first_inline) {
 void WriteLabeled(std::string& out, std::string_view label, std::string_view text) {
   std::string_view first = text.substr(0, text.find('\n'));
   bool inline_first = NeedsLabelLine(first);
+  // On the label's line, leading blanks are not part of the text (the reader trims them).
+  if (inline_first) text = text.substr(std::min(text.size(), text.find_first_not_of(" \t")));
   out += fmt::format("**{}:**{}{}\n\n", label, inline_first ? " " : "\n", text);
   if (std::string fence = ClosingFence(text, inline_first); !fence.empty()) {
     out.insert(out.size() - 1, fence + "\n");

@@ -3,8 +3,6 @@
 #include <algorithm>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "json/json_writer.h"
 
 #include "importer/metrics.h"
@@ -12,8 +10,6 @@
 
 namespace rehearse {
 namespace {
-
-using nlohmann::json;
 
 void WriteSections(JsonWriter& w, const Story& s) {
   w.BeginArray();
@@ -38,52 +34,6 @@ void WriteApiStory(JsonWriter& w, const Story& s, const std::vector<ThemeRow>& t
 }
 
 }  // namespace
-
-std::string StoryToDoc(const Story& s) {
-  JsonWriter w;
-  w.BeginObject().Field("key", s.key).Field("title", s.title).Field("project", s.project).Field("framework", s.framework);
-  w.Key("sections");
-  WriteSections(w, s);
-  w.Field("themes", s.themes);
-  w.Key("values").BeginObject();
-  for (const auto& [company, tags] : s.values) {
-    w.Key(company).BeginArray();
-    for (const auto& t : tags) w.BeginObject().Field("value", t.value).Field("note", t.note).Field("rank", t.rank).EndObject();
-    w.EndArray();
-  }
-  w.EndObject();
-  w.Field("kind", s.kind).Field("category", s.category).Field("topic", s.topic).Field("notes", s.notes).EndObject();
-  return w.str();
-}
-
-Result<Story> StoryFromDoc(std::string_view doc, std::string_view where) {
-  try {
-    json j = json::parse(doc);
-    Story s;
-    s.key = j.at("key").get<std::string>();
-    s.title = j.at("title").get<std::string>();
-    s.project = j.value("project", "");
-    s.framework = j.at("framework").get<std::string>();
-    for (const auto& sec : j.at("sections")) {
-      s.sections.push_back({sec.at("name").get<std::string>(), sec.at("text").get<std::string>()});
-    }
-    s.themes = j.value("themes", std::vector<std::string>{});
-    const json values = j.value("values", json::object());
-    for (const auto& [company, list] : values.items()) {
-      auto& tags = s.values[company];
-      for (const auto& t : list) {
-        tags.push_back({t.at("value").get<std::string>(), t.value("note", ""), t.value("rank", 0)});
-      }
-    }
-    s.kind = j.value("kind", "");
-    s.category = j.value("category", "");
-    s.topic = j.value("topic", "");
-    s.notes = j.value("notes", "");
-    return s;
-  } catch (const json::exception& e) {
-    return Error{fmt::format("{}: damaged story record: {}", where, e.what())};
-  }
-}
 
 std::vector<std::string> StoryThemes(const Story& story, const std::vector<ThemeRow>& themes) {
   std::vector<std::string> out = story.themes;

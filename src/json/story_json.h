@@ -1,7 +1,5 @@
 #pragma once
-// JSON forms of the model: the document a story's revisions are stored as, and the
-// documents the CLI (and later the HTTP API) print. Output goes through JsonWriter;
-// this is the only module that parses JSON (nlohmann/json).
+// The JSON documents the CLI (and later the HTTP API) print, written with JsonWriter.
 // Output field names are contracts (SPEC §3): add fields, never rename them.
 
 #include <string>
@@ -16,11 +14,6 @@ namespace rehearse {
 
 struct ImportSummary;
 struct Revision;
-
-// Storage form of a story; StoryFromDoc(StoryToDoc(s)) == s.
-std::string StoryToDoc(const Story& story);
-// Fails on a document that is not a story (a damaged row), naming `where`.
-Result<Story> StoryFromDoc(std::string_view doc, std::string_view where);
 
 // The themes of a story: its own, then those the theme table gives it.
 std::vector<std::string> StoryThemes(const Story& story, const std::vector<ThemeRow>& themes);

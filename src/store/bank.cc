@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "json/story_json.h"
+#include "store/story_doc.h"
 #include "store/migrations.h"
 #include "util/text.h"
 
