@@ -18,7 +18,10 @@
 #include "importer/native.h"
 #include "importer/refs.h"
 #include "json/json_writer.h"
+#include "json/lint_json.h"
 #include "json/story_json.h"
+#include "lint/linter.h"
+#include "text/sentences.h"
 #include "store/bank.h"
 #include "store/migrations.h"
 #include "util/text.h"
@@ -438,6 +441,158 @@ int RunSummary(const Options& o) {
   return 0;
 }
 
+
+// ---- lint -------------------------------------------------------------------------
+
+void SetupLint(CLI::App& cmd, Options& o) {
+  cmd.add_option("FILE", o.file, "Answer to lint: a text or Markdown file, or - for standard input");
+  cmd.add_option("--story", o.key, "Lint a story of the bank (its own framework unless --framework)");
+  cmd.add_flag("--all", o.all, "Lint every story of the bank");
+  cmd.add_option("--framework", o.framework, "Framework the answer follows (default: STAR, or the story's)");
+  cmd.add_option("--jsonl", o.jsonl,
+                 "Batch: read one JSON object a line ({\"id\",\"framework\",\"text\",\"spoken\",\"seconds\"}) "
+                 "from FILE or -, write one result a line");
+  cmd.add_option("--rules", o.rule_packs, "Add a folder of rule files (*.toml); repeatable");
+  cmd.add_option("--disable", o.disabled_rules, "Switch a rule off by id; repeatable");
+  cmd.add_option("--wpm", o.wpm, "Speaking pace used for timing (words a minute)")->check(CLI::PositiveNumber);
+  cmd.add_flag("--spoken", o.spoken, "The answer is a transcript of speech (delivery rules apply)");
+  cmd.add_option("--seconds", o.seconds, "How long the spoken answer took (for its pace)")->check(CLI::NonNegativeNumber);
+  cmd.add_flag("--explain", o.explain, "Show the parts of the score and which sentences went to which section");
+  cmd.add_flag("--list-rules", o.list_rules, "List the rules in force and exit");
+}
+
+struct LintTarget {
+  std::string name;  // Where findings point: a file, "-" or a story key.
+  std::string text;
+  std::string framework;
+};
+
+void PrintLintText(const LintTarget& t, const LintReport& r, bool explain) {
+  for (const auto& f : r.findings) {
+    LineCol lc = LineColOf(t.text, f.span.start);
+    fmt::print("{}:{}:{}: {}: {} [{}]\n", t.name, lc.line, lc.col, SeverityName(f.severity), f.message, f.rule);
+    if (!f.suggestion.empty()) fmt::print("    {}\n", f.suggestion);
+  }
+  std::vector<std::string> split;
+  for (const auto& s : r.split) split.push_back(fmt::format("{} {:.0f}% ({}%)", s.name, s.share * 100, s.target));
+  int minutes = static_cast<int>(r.seconds) / 60, secs = static_cast<int>(r.seconds) % 60;
+  fmt::print("{}: score {}/100 · {} words · {}:{:02d} spoken · {} · {}\n", t.name, r.score, r.words, minutes, secs,
+             r.framework, Join(split, " · "));
+  if (!explain) return;
+  for (const auto& p : r.parts) fmt::print("  {:<10} {:>2}/{:<2}  {}\n", p.name, p.points, p.max, p.why);
+  fmt::print("  sections {}:\n", r.segmentation.labeled ? "as labeled" : "found from cues and position");
+  for (const auto& seg : r.segmentation.segments) {
+    fmt::print("  {} ({} words)\n", seg.name, seg.words);
+    for (const auto& s : seg.sentences) {
+      fmt::print("    | {}\n", Utf8Truncate(std::string(Trim(std::string_view(t.text).substr(s.start, s.size()))), 90));
+    }
+  }
+}
+
+int RunLint(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  auto rules = LoadRules(o.rule_packs, o.disabled_rules, AllSectionNames(*catalog));
+  if (!rules) return Fail(rules.error());
+  Linter linter(std::move(*rules), *catalog);
+  if (o.list_rules) {
+    for (const auto& r : linter.rules().rules) {
+      const RuleInfo& info = r.rule->info();
+      fmt::print("{}  {}  {}  {}\n", Utf8Pad(info.id, 26), Utf8Pad(SeverityName(info.severity), 10),
+                 Utf8Pad(info.kind, 12), r.file);
+    }
+    return 0;
+  }
+  LintOptions defaults;
+  defaults.spoken = o.spoken;
+  defaults.seconds = o.seconds;
+  defaults.words_per_minute = o.wpm;
+  if (!o.framework.empty()) defaults.framework = o.framework;
+
+  if (!o.jsonl.empty()) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (o.jsonl != "-") {
+      file.open(o.jsonl, std::ios::binary);
+      if (!file) return Fail(Error{fmt::format("{}: cannot open: {}", o.jsonl, std::strerror(errno))});
+      in = &file;
+    }
+    bool failed = false;
+    std::string line;
+    int line_no = 0;
+    std::string out;
+    while (std::getline(*in, line)) {
+      ++line_no;
+      if (Trim(line).empty()) continue;
+      auto req = ParseLintRequest(line, defaults);
+      Result<LintReport> report = req ? linter.Lint(req->text, req->options) : Result<LintReport>(req.error());
+      if (!report) {
+        failed = true;
+        JsonWriter w;
+        w.BeginObject().Key("id").Raw(req ? req->id_json : "null");
+        w.Field("error", fmt::format("{}:{}: {}", o.jsonl, line_no, report.error().message)).EndObject();
+        out += w.str();
+      } else {
+        failed |= report->HasErrors();
+        out += LintJson(*report, req->text, "id", req->id_json);
+      }
+      out += '\n';
+      if (out.size() > (1 << 16)) {
+        fmt::print("{}", out);
+        out.clear();
+      }
+    }
+    fmt::print("{}", out);
+    return failed ? 1 : 0;
+  }
+
+  std::vector<LintTarget> targets;
+  if (o.all || !o.key.empty()) {
+    if (!o.file.empty()) return Fail(Error{"lint: give a FILE, --story KEY or --all (one of them)"});
+    auto bank = OpenBank(o);
+    if (!bank) return Fail(bank.error());
+    auto stories = (*bank)->Stories();
+    if (!stories) return Fail(stories.error());
+    std::string key = StoryKeyFromId(o.key).value_or(o.key);
+    for (const auto& s : *stories) {
+      if (o.all || s.key == key) targets.push_back({s.key, StoryAnswerText(s), o.framework.empty() ? s.framework : o.framework});
+    }
+    if (!o.all && targets.empty()) return Fail(Error{fmt::format("no story \"{}\" in the bank (see: rehearse stories)", o.key)});
+  } else {
+    if (o.file.empty()) return Fail(Error{"lint: give a FILE (or - for standard input), --story KEY, --all or --jsonl"});
+    std::string text;
+    if (o.file == "-") {
+      std::ostringstream ss;
+      ss << std::cin.rdbuf();
+      text = ss.str();
+    } else {
+      auto read = ReadInput(o.file);
+      if (!read) return Fail(read.error());
+      text = std::move(*read);
+    }
+    targets.push_back({o.file, std::move(text), defaults.framework});
+  }
+
+  bool errors = false;
+  std::vector<std::string> json;
+  for (const auto& t : targets) {
+    LintOptions options = defaults;
+    options.framework = t.framework;
+    auto report = linter.Lint(t.text, options);
+    if (!report) return Fail(Error{fmt::format("{}: {}", t.name, report.error().message)});
+    errors |= report->HasErrors();
+    if (o.json) {
+      JsonWriter key;
+      key.String(t.name);
+      json.push_back(o.all ? LintJson(*report, t.text, "key", key.str()) : LintJson(*report, t.text));
+    } else {
+      PrintLintText(t, *report, o.explain);
+    }
+  }
+  if (o.json) fmt::print("{}\n", o.all ? "[" + Join(json, ",") + "]" : json.front());
+  return errors ? 1 : 0;
+}
+
 constexpr Command kCommands[] = {
     {"import", "Import an interview guide (Markdown) or an exported bank", SetupImport, RunImport},
     {"stories", "List the bank's stories", SetupStories, RunStories},
@@ -445,6 +600,7 @@ constexpr Command kCommands[] = {
     {"history", "List a story's revisions", SetupHistory, RunHistory},
     {"restore", "Bring back an earlier revision of a story (as a new revision)", SetupRestore, RunRestore},
     {"export", "Write the bank as lossless Markdown (or JSON)", SetupExport, RunExport},
+    {"lint", "Check an answer or story for what interviewers hold against it", SetupLint, RunLint},
     {"summary", "Summarise the bank: stories, frameworks, values covered", SetupNothing, RunSummary},
     {"frameworks", "List the answer frameworks and their time splits", SetupNothing, RunFrameworks},
     {"questions", "List the built-in behavioral question bank", SetupQuestions, RunQuestions},

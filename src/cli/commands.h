@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -29,6 +30,16 @@ struct Options {
   std::string company;
   std::string value;
   std::string data_dir;  // --data
+  // lint
+  bool all = false;
+  std::string jsonl;
+  std::vector<std::string> rule_packs;
+  std::vector<std::string> disabled_rules;
+  double wpm = 150;
+  bool spoken = false;
+  double seconds = 0;
+  bool explain = false;
+  bool list_rules = false;
 };
 
 struct Command {

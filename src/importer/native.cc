@@ -29,8 +29,8 @@ std::string RefCell(const std::string& label, const std::string& key) {
 }
 
 // True when `line`, written on the line after a section label, would be read as
-// something else than the label's text: a heading, a rule or another label.
-bool NeedsLabelLine(std::string_view line) {
+// something else than the label's text: a heading, a rule, a fence, HTML or a label.
+bool NeedsEscape(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
   if (line.starts_with("**") || line.starts_with("__") || line.starts_with('#') || line.starts_with("```") ||
@@ -44,11 +44,10 @@ bool NeedsLabelLine(std::string_view line) {
 
 // A code fence left open at the end of `text` would swallow everything written after
 // it (it can only happen at the end of a guide); returns the line that closes it.
-// `text` starts on the label's line when `first_inline` (and is no block there).
-std::string ClosingFence(std::string_view text, bool first_inline) {
+std::string ClosingFence(std::string_view text) {
   std::string open;  // The fence run ("```") while inside a fenced block.
   std::vector<std::string_view> lines = SplitLines(text);
-  for (size_t i = first_inline ? 1 : 0; i < lines.size(); ++i) {
+  for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view raw = lines[i];
     size_t indent = raw.find_first_not_of(' ');
     if (indent == std::string_view::npos || indent > 3) continue;
@@ -68,17 +67,31 @@ std::string ClosingFence(std::string_view text, bool first_inline) {
   return open;
 }
 
-// "**Label:**" and its text: on the next line as people write it, or on the label's
-// own line when the next line would change what the text means.
+// True when `line` is a list marker with nothing after it ("-", "1."): such an item
+// cannot follow a paragraph line, so it needs a blank line before it to stay a list.
+bool IsEmptyListItem(std::string_view line) {
+  line = Trim(line);
+  if (line == "-" || line == "*" || line == "+") return true;
+  size_t digits = line.find_first_not_of("0123456789");
+  return digits > 0 && digits != std::string_view::npos && digits + 1 == line.size() &&
+         (line[digits] == '.' || line[digits] == ')');
+}
+
+// "**Label:**" and its text on the next line, as people write it. A first line that
+// would read as something else there (a heading, a rule, another label — text that
+// was written on the label's own line) gets its first character escaped; an empty
+// list item gets a blank line before it.
 void WriteLabeled(std::string& out, std::string_view label, std::string_view text) {
-  std::string_view first = text.substr(0, text.find('\n'));
-  bool inline_first = NeedsLabelLine(first);
-  // On the label's line, leading blanks are not part of the text (the reader trims them).
-  if (inline_first) text = text.substr(std::min(text.size(), text.find_first_not_of(" \t")));
-  out += fmt::format("**{}:**{}{}\n\n", label, inline_first ? " " : "\n", text);
-  if (std::string fence = ClosingFence(text, inline_first); !fence.empty()) {
-    out.insert(out.size() - 1, fence + "\n");
+  std::string body(text);
+  std::string_view first = std::string_view(body).substr(0, body.find('\n'));
+  std::string_view gap = "\n";
+  if (IsEmptyListItem(first)) {
+    gap = "\n\n";
+  } else if (NeedsEscape(first)) {
+    body.insert(first.find_first_not_of(" \t\r\f\v"), "\\");
   }
+  out += fmt::format("**{}:**{}{}\n\n", label, gap, body);
+  if (std::string fence = ClosingFence(body); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
 }
 
 void WriteStory(std::string& out, const Story& s) {

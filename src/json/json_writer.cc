@@ -1,5 +1,7 @@
 #include "json/json_writer.h"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "util/text.h"
@@ -53,6 +55,19 @@ JsonWriter& JsonWriter::Int(int64_t n) {
 JsonWriter& JsonWriter::Bool(bool b) {
   Separate();
   out_ += b ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Number(double d) {
+  Separate();
+  double r = std::round(d * 1000) / 1000;
+  out_ += std::isfinite(r) ? fmt::format("{}", r == 0 ? 0.0 : r) : "null";
+  return *this;
+}
+
+JsonWriter& JsonWriter::Raw(std::string_view json) {
+  Separate();
+  out_ += json;
   return *this;
 }
 

@@ -21,6 +21,10 @@ class JsonWriter {
   JsonWriter& String(std::string_view s);
   JsonWriter& Int(int64_t n);
   JsonWriter& Bool(bool b);
+  // A number rounded to three decimals, in its shortest form (0.15, 2, 187.5).
+  JsonWriter& Number(double d);
+  // Already-serialised JSON, written as is. REQUIRES: `json` is one valid value.
+  JsonWriter& Raw(std::string_view json);
   JsonWriter& Strings(const std::vector<std::string>& list);
 
   // Shorthands for a key and its value.
@@ -29,6 +33,7 @@ class JsonWriter {
   JsonWriter& Field(std::string_view key, int64_t n) { return Key(key).Int(n); }
   JsonWriter& Field(std::string_view key, int n) { return Key(key).Int(n); }
   JsonWriter& Field(std::string_view key, bool b) { return Key(key).Bool(b); }
+  JsonWriter& Field(std::string_view key, double d) { return Key(key).Number(d); }
   JsonWriter& Field(std::string_view key, const std::vector<std::string>& list) { return Key(key).Strings(list); }
 
   void Reserve(size_t bytes) { out_.reserve(bytes); }

@@ -1,0 +1,83 @@
+#pragma once
+// What a lint rule sees and what it reports. Rules are data (TOML files, see
+// loader.h); each kind of rule is one class (kinds.h) that turns the data into
+// findings.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/framework.h"
+#include "text/segment.h"
+
+namespace rehearse {
+
+enum class Severity { kSuggestion, kWarning, kError };
+std::string_view SeverityName(Severity s);
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::kWarning;
+  std::string message;
+  std::string suggestion;
+  std::string section;  // Where it points; "" for the whole answer.
+  Span span;            // UTF-8 byte span in the answer.
+};
+
+// An answer prepared for the rules: its text, framework, sections and timing.
+struct LintInput {
+  std::string_view text;
+  const Framework* framework = nullptr;
+  Segmentation segmentation;
+  std::vector<Span> sentences;  // Every sentence of the answer, in order.
+  bool spoken = false;
+  double seconds = 0;  // Spoken answers: how long it took; 0 when unknown.
+  double words_per_minute = 150;  // The pace that turns words into seconds.
+
+  // The spans a rule with `scope` looks at: the whole answer ("answer"), the
+  // sections with a role ("action"), or a section by name ("Obstacle").
+  std::vector<Span> Scope(std::string_view scope) const;
+  // The name of the section holding byte `offset`, or "".
+  std::string SectionAt(size_t offset) const;
+  // The index in `sentences` of the sentence holding byte `offset`, or -1.
+  int SentenceAt(size_t offset) const;
+  std::string_view Slice(Span s) const { return text.substr(s.start, s.size()); }
+};
+
+// Settings every rule has, whatever its kind.
+struct RuleInfo {
+  std::string id;
+  std::string kind;
+  Severity severity = Severity::kWarning;
+  std::string scope = "answer";
+  std::string message;  // "%s" stands for the matched text.
+  std::string suggestion;
+  bool spoken_only = false;  // Only for transcripts of spoken answers.
+  bool labeled_only = false; // Only for answers written with section labels.
+};
+
+class Rule {
+ public:
+  explicit Rule(RuleInfo info) : info_(std::move(info)) {}
+  virtual ~Rule() = default;
+  const RuleInfo& info() const { return info_; }
+
+  // Appends this rule's findings on `input` to `out`. Never fails: rules were checked
+  // when they were loaded.
+  void Check(const LintInput& input, std::vector<Finding>& out) const {
+    if (info_.spoken_only && !input.spoken) return;
+    if (info_.labeled_only && !input.segmentation.labeled) return;
+    Run(input, out);
+  }
+
+ protected:
+  virtual void Run(const LintInput& input, std::vector<Finding>& out) const = 0;
+  // A finding of this rule at `span`, with "%s" in the message replaced by `match`.
+  Finding Report(const LintInput& input, Span span, std::string_view match, std::string message = "") const;
+
+ private:
+  RuleInfo info_;
+};
+
+}  // namespace rehearse

@@ -1,0 +1,225 @@
+#include "text/segment.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <limits>
+
+#include "util/text.h"
+
+namespace rehearse {
+namespace {
+
+struct Label {
+  size_t line_start = 0;
+  size_t text_start = 0;  // First byte after the label.
+  std::string name;
+  int index = -1;
+};
+
+// Reads "Situation:", "**Action:**", "**Go through**:" or "- Result:" at the start of
+// the line beginning at `pos`; returns the name written and the end of the label.
+bool ReadLabel(std::string_view line, std::string* name, size_t* end) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  if (i + 1 < line.size() && (line[i] == '-' || line[i] == '*') && line[i + 1] == ' ') i += 2;
+  while (i < line.size() && (line[i] == '*' || line[i] == '_' || line[i] == '#' || line[i] == ' ')) ++i;
+  size_t name_start = i;
+  while (i < line.size() && (std::isalpha(static_cast<unsigned char>(line[i])) || line[i] == ' ')) ++i;
+  size_t name_end = i;
+  while (i < line.size() && (line[i] == '*' || line[i] == '_')) ++i;
+  if (i >= line.size() || line[i] != ':') return false;
+  ++i;
+  while (i < line.size() && (line[i] == '*' || line[i] == '_')) ++i;
+  *name = std::string(Trim(line.substr(name_start, name_end - name_start)));
+  *end = i;
+  return !name->empty();
+}
+
+std::vector<Label> FindLabels(std::string_view text, const Framework& framework,
+                              const std::vector<std::string>& other_labels) {
+  std::vector<Label> labels;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    std::string name;
+    size_t end = 0;
+    if (ReadLabel(text.substr(pos, line_end - pos), &name, &end)) {
+      std::string lower = ToLower(name);
+      int index = -1;
+      for (size_t k = 0; k < framework.sections.size(); ++k) {
+        if (ToLower(framework.sections[k].name) == lower) index = static_cast<int>(k);
+      }
+      bool other = std::any_of(other_labels.begin(), other_labels.end(),
+                               [&](const std::string& l) { return ToLower(l) == lower; });
+      if (index >= 0 || other) labels.push_back({pos, pos + end, name, index});
+    }
+    if (nl == std::string_view::npos) break;
+    pos = nl + 1;
+  }
+  return labels;
+}
+
+// Cues that a sentence belongs to a section of a given role. Matched on the lowercased
+// sentence; each hit adds its weight.
+struct Cue {
+  std::string_view text;
+  double weight;
+  bool at_start;  // Only counts at the start of the sentence.
+};
+
+constexpr Cue kContextCues[] = {{"at my ", 1, true},  {"at ", 0.5, true},    {"in my ", 1, true},   {"when ", 0.8, true},
+                                {"while ", 0.6, true}, {"our team", 0.8, false}, {"there was", 1, false},
+                                {"we had", 0.8, false}, {"was responsible for", 0.3, false}, {"last year", 0.8, false},
+                                {"a few years ago", 1, false}, {"the company", 0.5, false}, {" used to ", 0.6, false}};
+constexpr Cue kTaskCues[] = {{"i needed to", 1.5, false}, {"i had to", 1.2, false},   {"my goal", 1.5, false},
+                             {"the goal", 1.2, false},   {"my job was", 1.5, false}, {"my task", 1.5, false},
+                             {"i was responsible", 1.2, false}, {"i was tasked", 1.5, false}, {"i owned", 1, false},
+                             {"needed to", 0.8, false},   {"had to be", 0.6, false},  {"my role", 1, false}};
+constexpr Cue kObstacleCues[] = {{"but ", 0.8, true},          {"however", 1.2, false},     {"the problem was", 1.5, false},
+                                 {"the challenge", 1.5, false}, {"pushback", 1.2, false},   {"refused", 1, false},
+                                 {"blocked", 1, false},         {"disagree", 1, false},     {"resist", 1, false},
+                                 {"the catch", 1.2, false},     {"obstacle", 1.5, false},   {"risk", 0.6, false}};
+constexpr Cue kActionCues[] = {{"i ", 0.5, true},      {"first", 0.8, true},  {"then ", 0.8, true},  {"next", 0.8, true},
+                               {"so i ", 1, false},    {"i decided", 1, false}, {"i proposed", 1, false},
+                               {"i built", 1, false},  {"i wrote", 1, false}, {"i added", 1, false}, {"i set up", 1, false},
+                               {"i started", 0.8, false}, {"i talked", 1, false}, {"i met", 0.8, false},
+                               {"i created", 1, false}, {"i designed", 1, false}, {"i ran", 0.8, false},
+                               {"after that", 0.8, true}, {"finally, i", 0.6, false}, {"i worked", 0.8, false}};
+constexpr Cue kResultCues[] = {{"as a result", 2, false}, {"in the end", 1.5, false}, {"result", 1, false},
+                               {"outcome", 1.5, false},   {"%", 1, false},          {"reduced", 0.8, false},
+                               {"increased", 0.8, false}, {"dropped", 0.8, false},  {"improved", 0.8, false},
+                               {"saved", 0.8, false},     {"went from", 1.2, false}, {"went down", 0.8, false},
+                               {"shipped", 0.5, false},   {"launched", 0.5, false}, {"ended up", 1, false},
+                               {"since then", 1, false},  {"fell", 0.6, false},     {"cut ", 0.5, false},
+                               {"this meant", 1, false},  {"overall", 0.8, false}};
+constexpr Cue kLearningCues[] = {{"i learned", 2, false},   {"i learnt", 2, false},   {"taught me", 2, false},
+                                 {"lesson", 2, false},      {"next time", 1.5, false}, {"in hindsight", 2, false},
+                                 {"looking back", 2, false}, {"now i always", 2, false}, {"i now ", 1.5, false},
+                                 {"i would do", 1.2, false}, {"differently", 1.2, false}, {"since then i", 1.5, false},
+                                 {"takeaway", 2, false}};
+
+template <size_t N>
+double CueScore(std::string_view lower, const Cue (&cues)[N]) {
+  double score = 0;
+  for (const auto& cue : cues) {
+    if (cue.at_start ? lower.starts_with(cue.text) : lower.find(cue.text) != std::string_view::npos) score += cue.weight;
+  }
+  return score;
+}
+
+double RoleCues(std::string_view lower, const FrameworkSection& section) {
+  if (ToLower(section.name) == "obstacle" || ToLower(section.name) == "challenge") {
+    return CueScore(lower, kObstacleCues) + 0.5 * CueScore(lower, kContextCues);
+  }
+  switch (section.role) {
+    case SectionRole::kContext: return CueScore(lower, kContextCues);
+    case SectionRole::kTask: return CueScore(lower, kTaskCues);
+    case SectionRole::kAction: return CueScore(lower, kActionCues);
+    case SectionRole::kResult: return CueScore(lower, kResultCues) + (HasFigure(lower) ? 0.8 : 0);
+    case SectionRole::kLearning: return CueScore(lower, kLearningCues);
+  }
+  return 0;
+}
+
+// Assigns sentences to sections in order (a sentence never goes to an earlier section
+// than the one before it), maximising cue and position scores. A learning section
+// takes only sentences that say what was learned.
+std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>& sentences, const Framework& f) {
+  size_t n = sentences.size(), k = f.sections.size();
+  std::vector<double> mid(k);
+  double cumulative = 0;
+  for (size_t s = 0; s < k; ++s) {
+    mid[s] = (cumulative + f.sections[s].share / 2.0) / 100.0;
+    cumulative += f.sections[s].share;
+  }
+  constexpr double kNever = -1e9;
+  std::vector<std::vector<double>> score(n, std::vector<double>(k));
+  for (size_t i = 0; i < n; ++i) {
+    std::string lower = ToLower(text.substr(sentences[i].start, sentences[i].size()));
+    double pos = (static_cast<double>(i) + 0.5) / static_cast<double>(n);
+    for (size_t s = 0; s < k; ++s) {
+      double cues = RoleCues(lower, f.sections[s]);
+      if (f.sections[s].role == SectionRole::kLearning && cues < 1.5) {
+        score[i][s] = kNever;
+        continue;
+      }
+      score[i][s] = cues - 3.0 * std::abs(pos - mid[s]);
+    }
+  }
+  // best[i][s]: best total for sentences 0..i with sentence i in section s.
+  std::vector<std::vector<double>> best(n, std::vector<double>(k, kNever));
+  std::vector<std::vector<int>> from(n, std::vector<int>(k, -1));
+  for (size_t s = 0; s < k; ++s) best[0][s] = score[0][s];
+  for (size_t i = 1; i < n; ++i) {
+    double run = kNever;
+    int arg = -1;
+    for (size_t s = 0; s < k; ++s) {
+      if (best[i - 1][s] > run) {
+        run = best[i - 1][s];
+        arg = static_cast<int>(s);
+      }
+      best[i][s] = run + score[i][s];
+      from[i][s] = arg;
+    }
+  }
+  std::vector<int> out(n);
+  int s = static_cast<int>(std::max_element(best[n - 1].begin(), best[n - 1].end()) - best[n - 1].begin());
+  for (size_t i = n; i-- > 0;) {
+    out[i] = s;
+    if (i > 0) s = from[i][static_cast<size_t>(s)];
+  }
+  return out;
+}
+
+}  // namespace
+
+const Segment* Segmentation::Find(int index) const {
+  for (const auto& s : segments) {
+    if (s.index == index) return &s;
+  }
+  return nullptr;
+}
+
+Segmentation SegmentAnswer(std::string_view text, const Framework& framework,
+                           const std::vector<std::string>& other_labels) {
+  Segmentation out;
+  out.words = CountWords(text);
+  std::vector<Label> labels = FindLabels(text, framework, other_labels);
+  if (!labels.empty()) {
+    out.labeled = true;
+    out.preamble = {0, labels[0].line_start};
+    for (size_t i = 0; i < labels.size(); ++i) {
+      size_t end = i + 1 < labels.size() ? labels[i + 1].line_start : text.size();
+      Segment seg;
+      seg.name = labels[i].index >= 0 ? framework.sections[static_cast<size_t>(labels[i].index)].name : labels[i].name;
+      seg.index = labels[i].index;
+      seg.span = {labels[i].text_start, end};
+      seg.sentences = SplitSentences(text, seg.span);
+      seg.words = CountWords(text.substr(seg.span.start, seg.span.size()));
+      if (seg.words > 0) out.segments.push_back(std::move(seg));
+    }
+    return out;
+  }
+  std::vector<Span> sentences = SplitSentences(text, {0, text.size()});
+  if (sentences.empty() || framework.sections.empty()) return out;
+  std::vector<int> assigned = AssignSentences(text, sentences, framework);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    int s = assigned[i];
+    if (out.segments.empty() || out.segments.back().index != s) {
+      Segment seg;
+      seg.name = framework.sections[static_cast<size_t>(s)].name;
+      seg.index = s;
+      seg.span = sentences[i];
+      out.segments.push_back(std::move(seg));
+    }
+    Segment& seg = out.segments.back();
+    seg.span.end = sentences[i].end;
+    seg.sentences.push_back(sentences[i]);
+    seg.words += CountWords(text.substr(sentences[i].start, sentences[i].size()));
+  }
+  return out;
+}
+
+}  // namespace rehearse
