@@ -2,12 +2,15 @@
 //   BM_ParseGuide       parse a guide the size of a real one (~90 KB)
 //   BM_ImportGuide      parse it and import it into a new bank file (WAL, one transaction)
 //   BM_StoriesJson      read a 1,000-story bank and render `rehearse stories --json`
-// `rehearse_bench --write-guide N FILE` writes the generated N-story guide, for
-// measuring the CLI end to end with hyperfine.
+//   BM_Lint             lint a 400-word answer (labeled, and as unlabeled prose)
+// `rehearse_bench --write-guide N FILE` writes the generated N-story guide, and
+// `rehearse_bench --write-jsonl N FILE` N answers for `rehearse lint --jsonl`, for
+// measuring the CLI end to end with hyperfine (and write-good, bench/write-good/).
 
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -16,7 +19,9 @@
 #include "catalog/catalog.h"
 #include "importer/guide.h"
 #include "importer/native.h"
+#include "json/json_writer.h"
 #include "json/story_json.h"
+#include "lint/linter.h"
 #include "store/bank.h"
 
 namespace rehearse {
@@ -39,6 +44,17 @@ std::string MakeGuide(int n) {
     stories.push_back(std::move(s));
   }
   return WriteNative(stories, demo->themes, TheCatalog());
+}
+
+size_t CountWordsApprox(const std::string& s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool w = !std::isspace(static_cast<unsigned char>(c));
+    n += w && !in;
+    in = w;
+  }
+  return n;
 }
 
 std::string TempPath(const char* name) {
@@ -100,12 +116,48 @@ void BM_StoriesJson(benchmark::State& state) {
 }
 BENCHMARK(BM_StoriesJson)->Arg(100)->Arg(1000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
 
+// A ~400-word answer: a demo story's sections, repeated until long enough.
+std::string MakeAnswer(size_t index, bool labeled) {
+  auto demo = ParseGuide(*BuiltinFile("demo/guide.md"), "demo", TheCatalog());
+  const Story& s = demo->stories[index % demo->stories.size()];
+  std::string text;
+  while (CountWordsApprox(text) < 400) {
+    for (const auto& sec : s.sections) {
+      text += labeled ? sec.name + ":\n" + sec.text + "\n\n" : sec.text + " ";
+    }
+  }
+  return text;
+}
+
+void BM_Lint(benchmark::State& state) {
+  static const Linter linter(std::move(*LoadRules({}, {}, AllSectionNames(TheCatalog()))), TheCatalog());
+  bool labeled = state.range(0) == 1;
+  std::string text = MakeAnswer(0, labeled);
+  for (auto _ : state) {
+    auto r = linter.Lint(text, {});
+    benchmark::DoNotOptimize(r);
+  }
+  state.SetLabel(labeled ? "labeled" : "prose");
+  state.counters["words"] = static_cast<double>(CountWordsApprox(text));
+}
+BENCHMARK(BM_Lint)->Arg(1)->Arg(0)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 }  // namespace rehearse
 
 int main(int argc, char** argv) {
   if (argc == 4 && std::strcmp(argv[1], "--write-guide") == 0) {
     std::ofstream(argv[3], std::ios::binary) << rehearse::MakeGuide(std::atoi(argv[2]));
+    return 0;
+  }
+  if (argc == 4 && std::strcmp(argv[1], "--write-jsonl") == 0) {
+    std::ofstream out(argv[3], std::ios::binary);
+    for (int i = 0; i < std::atoi(argv[2]); ++i) {
+      rehearse::JsonWriter w;
+      w.BeginObject().Field("id", i).Field("framework", "STAR");
+      w.Field("text", rehearse::MakeAnswer(static_cast<size_t>(i), i % 2 == 0)).Field("spoken", false).EndObject();
+      out << w.str() << "\n";
+    }
     return 0;
   }
   benchmark::Initialize(&argc, argv);

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <set>
 
 #include "test_util.h"
 
@@ -142,7 +143,7 @@ TEST_F(CliTest, BadInputIsOneLineWithALocationAndChangesNothing) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* cmd : {"import", "stories", "show", "history", "restore", "export", "summary", "frameworks",
+  for (const char* cmd : {"import", "stories", "show", "history", "restore", "export", "summary", "lint", "frameworks",
                           "questions", "companies"}) {
     Outcome r = Rehearse(std::string(cmd) + " --help", false);
     EXPECT_EQ(r.code, 0) << cmd;
@@ -177,6 +178,88 @@ TEST_F(CliTest, SummaryOfTheDemoBank) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("Stories: 11 (1 CAR, 1 CARL, 1 DIGS, 1 PAR, 1 SOAR, 6 STAR)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Google Hiring attributes: 4 of 4 mapped to a story"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace rehearse
+
+namespace rehearse {
+namespace {
+
+TEST_F(CliTest, LintPrintsFindingsWithTheirPlaceAndFailsOnErrors) {
+  dir_.Write("answer.md", "Situation: The Atlas search page took 4 s.\nAction: I cached prices.\nResult: It wasn't my fault; latency fell 60%.\n");
+  Outcome r = Rehearse("lint '" + dir_.Path("answer.md") + "'", false);
+  EXPECT_EQ(r.code, 1);  // an error-level finding
+  std::string prefix = dir_.Path("answer.md");
+  EXPECT_NE(r.out.find(prefix + ":3:9: error: Blames others: \"It wasn't my fault\" [blame]\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(prefix + ":4:1: error: No Task section [structure.missing-section]\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(prefix + ": score "), std::string::npos);
+
+  dir_.Write("clean.md", "Situation: The Atlas search page took 4 s to load at peak, and support logged 30 complaints a week.\n"
+                         "Task: I owned the page and set a goal of one second.\n"
+                         "Action: I profiled it and found two serial pricing calls. I made them concurrent, added a "
+                         "60-second cache and rolled the change out behind a flag, one region at a time, watching errors.\n"
+                         "Result: Load time fell from 4 s to 700 ms and complaints dropped to 2 a week.\n");
+  Outcome clean = Rehearse("lint --disable length.short '" + dir_.Path("clean.md") + "'", false);
+  EXPECT_EQ(clean.code, 0) << clean.out;
+  EXPECT_EQ(clean.out.find(": error:"), std::string::npos) << clean.out;
+}
+
+TEST_F(CliTest, LintReadsStandardInputAndStoriesAndBatches) {
+  ASSERT_EQ(Rehearse("import '" + Fixture("mini_guide.md") + "'").code, 0);
+  Outcome story = Rehearse("lint --story q2 --json");
+  json j = json::parse(story.out);
+  EXPECT_EQ(j["framework"], "CARL");
+  EXPECT_EQ(j["segments"].size(), 4u);
+  Outcome all = Rehearse("lint --all --json");
+  json list = json::parse(all.out);
+  ASSERT_EQ(list.size(), 4u);
+  EXPECT_EQ(list[3]["key"], "q4");
+
+  dir_.Write("batch.jsonl",
+             "{\"id\": 1, \"framework\": \"CAR\", \"text\": \"Challenge: Costs grew.\\nAction: We cut them.\\nResult: Better.\"}\n"
+             "\n"
+             "{\"id\": \"b\", \"text\": \"Action: I did it.\", \"framework\": \"NOPE\"}\n"
+             "not json\n"
+             "{\"id\": \"s\", \"text\": \"So um I uh basically like, fixed it\", \"spoken\": true, \"seconds\": 2}\n");
+  Outcome batch = Rehearse("lint --jsonl '" + dir_.Path("batch.jsonl") + "'", false);
+  EXPECT_EQ(batch.code, 1);
+  std::vector<json> lines;
+  std::istringstream in(batch.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0]["id"], 1);
+  EXPECT_EQ(lines[0]["framework"], "CAR");
+  EXPECT_EQ(lines[1]["id"], "b");
+  EXPECT_EQ(lines[1]["error"], dir_.Path("batch.jsonl") + ":3: unknown framework \"NOPE\" (known: STAR, CAR, SOAR, CARL, PAR, DIGS)");
+  EXPECT_EQ(lines[2]["id"], nullptr);
+  EXPECT_EQ(lines[2]["error"].get<std::string>().rfind(dir_.Path("batch.jsonl") + ":4: not JSON:", 0), 0u);
+  std::set<std::string> rules;
+  for (const auto& f : lines[3]["findings"]) rules.insert(f["rule"]);
+  EXPECT_TRUE(rules.count("delivery.filler"));
+  EXPECT_TRUE(rules.count("delivery.pace"));
+}
+
+TEST_F(CliTest, LintRejectsBadInputClearly) {
+  dir_.Write("empty.md", "\n\n");
+  dir_.Write("bad/r.toml", "kind = \"existence\"\nmessage = \"m\"\npatterns = [\"(\"]\n");
+  struct Case {
+    std::string args, err;
+  };
+  const Case cases[] = {
+      {"lint '" + dir_.Path("empty.md") + "'", "rehearse: error: " + dir_.Path("empty.md") + ": nothing to lint: the answer is empty\n"},
+      {"lint --framework XYZ '" + dir_.Path("empty.md") + "'",
+       "rehearse: error: " + dir_.Path("empty.md") + ": nothing to lint: the answer is empty\n"},
+      {"lint --rules '" + dir_.Path("bad") + "' x.md",
+       "rehearse: error: " + dir_.Path("bad") + "/r.toml:3:1: bad pattern \"(\": missing ): (\n"},
+      {"lint --disable nope x.md", "rehearse: error: --disable nope: no rule has that id (see: rehearse lint --list-rules)\n"},
+      {"lint", "rehearse: error: lint: give a FILE (or - for standard input), --story KEY, --all or --jsonl\n"},
+  };
+  for (const auto& c : cases) {
+    Outcome r = Rehearse(c.args, false);
+    EXPECT_EQ(r.code, 1) << c.args;
+    EXPECT_EQ(r.err, c.err) << c.args;
+  }
 }
 
 }  // namespace

@@ -452,8 +452,8 @@ void SetupLint(CLI::App& cmd, Options& o) {
   cmd.add_option("--jsonl", o.jsonl,
                  "Batch: read one JSON object a line ({\"id\",\"framework\",\"text\",\"spoken\",\"seconds\"}) "
                  "from FILE or -, write one result a line");
-  cmd.add_option("--rules", o.rule_packs, "Add a folder of rule files (*.toml); repeatable");
-  cmd.add_option("--disable", o.disabled_rules, "Switch a rule off by id; repeatable");
+  cmd.add_option("--rules", o.rule_packs, "Add a folder of rule files (*.toml); repeatable")->allow_extra_args(false);
+  cmd.add_option("--disable", o.disabled_rules, "Switch a rule off by id; repeatable")->allow_extra_args(false);
   cmd.add_option("--wpm", o.wpm, "Speaking pace used for timing (words a minute)")->check(CLI::PositiveNumber);
   cmd.add_flag("--spoken", o.spoken, "The answer is a transcript of speech (delivery rules apply)");
   cmd.add_option("--seconds", o.seconds, "How long the spoken answer took (for its pace)")->check(CLI::NonNegativeNumber);

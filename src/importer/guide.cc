@@ -92,12 +92,30 @@ std::string NormalizeLineEndings(std::string_view text) {
   return out;
 }
 
+// True when `line`, moved from a label's own line to the next line, would read as
+// something else than the label's text: a heading, a rule, a fence, HTML or a label.
+bool ReadsAsBlock(std::string_view line) {
+  line = Trim(line);
+  if (line.empty()) return false;
+  if (line.starts_with("**") || line.starts_with("__") || line.starts_with('#') || line.starts_with("```") ||
+      line.starts_with("~~~") || line.starts_with('<')) {
+    return true;
+  }
+  // Setext underlines ("---", "=="), thematic breaks ("* * *", "___") and the
+  // delimiter row of a GFM table ("|--|:-:"), which would turn the label into a table.
+  return line.find_first_not_of("-=_*:| \t") == std::string_view::npos;
+}
+
 struct OpenSection {
   std::string name;
   int label_line = 0;
   int first_line = 0;     // First line of the text (1-based).
   size_t first_col = 0;   // Byte where the text starts on first_line.
   int last_line = -1;     // Last line of the text; < first_line when there is none.
+  // Text that starts on the label's line and would read differently on a line of its
+  // own ("**Note:** ---") is kept with its first character escaped, which renders
+  // the same and lets the native export put every text on the line after its label.
+  bool escape_first = false;
 };
 
 struct OpenStory {
@@ -315,6 +333,7 @@ class GuideParser {
           } else {
             s.first_line = n;
             s.first_col = static_cast<size_t>(lead->rest.data() - line.data());
+            s.escape_first = ReadsAsBlock(lead->rest);
           }
           s.last_line = n;
           story_->sections.push_back(std::move(s));
@@ -402,6 +421,7 @@ class GuideParser {
     std::map<std::string, int> section_lines;
     for (const auto& s : open.sections) {
       std::string text = SliceLines(s.first_line, s.first_col, s.last_line);
+      if (s.escape_first && !text.empty()) text.insert(0, "\\");
       if (text.empty()) {
         return Fail(s.label_line, fmt::format("section \"{}\" of {} is empty; write its text under the label, "
                                               "or delete the label",

@@ -28,20 +28,6 @@ std::string RefCell(const std::string& label, const std::string& key) {
   return label.empty() ? id : fmt::format("{} ({})", Cell(label), id);
 }
 
-// True when `line`, written on the line after a section label, would be read as
-// something else than the label's text: a heading, a rule, a fence, HTML or a label.
-bool NeedsEscape(std::string_view line) {
-  line = Trim(line);
-  if (line.empty()) return false;
-  if (line.starts_with("**") || line.starts_with("__") || line.starts_with('#') || line.starts_with("```") ||
-      line.starts_with("~~~") || line.starts_with('<')) {
-    return true;
-  }
-  // Setext underlines ("---", "=="), thematic breaks ("* * *", "___") and the
-  // delimiter row of a GFM table ("|--|:-:"), which would turn the label into a table.
-  return line.find_first_not_of("-=_*:| \t") == std::string_view::npos;
-}
-
 // A code fence left open at the end of `text` would swallow everything written after
 // it (it can only happen at the end of a guide); returns the line that closes it.
 std::string ClosingFence(std::string_view text) {
@@ -77,21 +63,13 @@ bool IsEmptyListItem(std::string_view line) {
          (line[digits] == '.' || line[digits] == ')');
 }
 
-// "**Label:**" and its text on the next line, as people write it. A first line that
-// would read as something else there (a heading, a rule, another label — text that
-// was written on the label's own line) gets its first character escaped; an empty
-// list item gets a blank line before it.
+// "**Label:**" and its text on the next line, as people write it (the importer has
+// escaped text that would read differently there). An empty list item gets a blank
+// line before it, as it cannot follow a paragraph line.
 void WriteLabeled(std::string& out, std::string_view label, std::string_view text) {
-  std::string body(text);
-  std::string_view first = std::string_view(body).substr(0, body.find('\n'));
-  std::string_view gap = "\n";
-  if (IsEmptyListItem(first)) {
-    gap = "\n\n";
-  } else if (NeedsEscape(first)) {
-    body.insert(first.find_first_not_of(" \t\r\f\v"), "\\");
-  }
-  out += fmt::format("**{}:**{}{}\n\n", label, gap, body);
-  if (std::string fence = ClosingFence(body); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
+  std::string_view first = text.substr(0, text.find('\n'));
+  out += fmt::format("**{}:**{}{}\n\n", label, IsEmptyListItem(first) ? "\n\n" : "\n", text);
+  if (std::string fence = ClosingFence(text); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
 }
 
 void WriteStory(std::string& out, const Story& s) {

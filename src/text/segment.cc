@@ -109,6 +109,21 @@ double CueScore(std::string_view lower, const Cue (&cues)[N]) {
   return score;
 }
 
+// "I built", "we rolled out", "then I wrote": a subject and a past-tense verb, the
+// shape of a step taken.
+bool StartsWithStep(std::string_view lower) {
+  for (std::string_view subject : {"i ", "we ", "then i ", "then we ", "so i ", "so we ", "next, i ", "first, i ", "i also ", "we also "}) {
+    if (!lower.starts_with(subject)) continue;
+    std::string_view rest = lower.substr(subject.size());
+    std::string_view verb = rest.substr(0, rest.find_first_of(" ,.;:"));
+    static constexpr std::string_view kIrregular[] = {"built", "wrote", "ran", "made", "took", "set", "led", "got", "put",
+                                                      "sat", "found", "began", "brought", "drove", "chose", "spent",
+                                                      "split", "cut", "met", "rewrote", "kept", "sent", "went", "paired"};
+    if (verb.ends_with("ed") || std::find(std::begin(kIrregular), std::end(kIrregular), verb) != std::end(kIrregular)) return true;
+  }
+  return false;
+}
+
 double RoleCues(std::string_view lower, const FrameworkSection& section) {
   if (ToLower(section.name) == "obstacle" || ToLower(section.name) == "challenge") {
     return CueScore(lower, kObstacleCues) + 0.5 * CueScore(lower, kContextCues);
@@ -116,7 +131,7 @@ double RoleCues(std::string_view lower, const FrameworkSection& section) {
   switch (section.role) {
     case SectionRole::kContext: return CueScore(lower, kContextCues);
     case SectionRole::kTask: return CueScore(lower, kTaskCues);
-    case SectionRole::kAction: return CueScore(lower, kActionCues);
+    case SectionRole::kAction: return CueScore(lower, kActionCues) + (StartsWithStep(lower) ? 1.0 : 0);
     case SectionRole::kResult: return CueScore(lower, kResultCues) + (HasFigure(lower) ? 0.8 : 0);
     case SectionRole::kLearning: return CueScore(lower, kLearningCues);
   }
@@ -124,44 +139,64 @@ double RoleCues(std::string_view lower, const FrameworkSection& section) {
 }
 
 // Assigns sentences to sections in order (a sentence never goes to an earlier section
-// than the one before it), maximising cue and position scores. A learning section
-// takes only sentences that say what was learned.
+// than the one before it), maximising cue and position scores; changing section in
+// the middle of a paragraph costs a little. A learning section takes only sentences
+// that say what was learned, and when none does, positions are judged as if the
+// framework had no learning.
 std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>& sentences, const Framework& f) {
   size_t n = sentences.size(), k = f.sections.size();
-  std::vector<double> mid(k);
-  double cumulative = 0;
-  for (size_t s = 0; s < k; ++s) {
-    mid[s] = (cumulative + f.sections[s].share / 2.0) / 100.0;
-    cumulative += f.sections[s].share;
-  }
   constexpr double kNever = -1e9;
-  std::vector<std::vector<double>> score(n, std::vector<double>(k));
+  std::vector<std::vector<double>> cues(n, std::vector<double>(k));
+  std::vector<bool> possible(k, false);
   for (size_t i = 0; i < n; ++i) {
     std::string lower = ToLower(text.substr(sentences[i].start, sentences[i].size()));
-    double pos = (static_cast<double>(i) + 0.5) / static_cast<double>(n);
     for (size_t s = 0; s < k; ++s) {
-      double cues = RoleCues(lower, f.sections[s]);
-      if (f.sections[s].role == SectionRole::kLearning && cues < 1.5) {
-        score[i][s] = kNever;
-        continue;
-      }
-      score[i][s] = cues - 3.0 * std::abs(pos - mid[s]);
+      cues[i][s] = RoleCues(lower, f.sections[s]);
+      bool allowed = f.sections[s].role != SectionRole::kLearning || cues[i][s] >= 1.5;
+      if (!allowed) cues[i][s] = kNever;
+      possible[s] = possible[s] || allowed;
     }
   }
+  std::vector<double> mid(k, 0);
+  double total = 0, cumulative = 0;
+  for (size_t s = 0; s < k; ++s) total += possible[s] ? f.sections[s].share : 0;
+  for (size_t s = 0; s < k; ++s) {
+    if (!possible[s]) continue;
+    mid[s] = (cumulative + f.sections[s].share / 2.0) / total;
+    cumulative += f.sections[s].share;
+  }
+  std::vector<std::vector<double>> score(n, std::vector<double>(k));
+  for (size_t i = 0; i < n; ++i) {
+    double pos = (static_cast<double>(i) + 0.5) / static_cast<double>(n);
+    for (size_t s = 0; s < k; ++s) score[i][s] = cues[i][s] <= kNever ? kNever : cues[i][s] - 3.0 * std::abs(pos - mid[s]);
+  }
+  // A paragraph break (a blank line) between two sentences makes a change of section free.
+  auto new_paragraph = [&](size_t i) {
+    std::string_view gap = text.substr(sentences[i - 1].end, sentences[i].start - sentences[i - 1].end);
+    return gap.find("\n\n") != std::string_view::npos || gap.find("\n\r\n") != std::string_view::npos;
+  };
+  constexpr double kChangeInParagraph = 0.75;
   // best[i][s]: best total for sentences 0..i with sentence i in section s.
   std::vector<std::vector<double>> best(n, std::vector<double>(k, kNever));
   std::vector<std::vector<int>> from(n, std::vector<int>(k, -1));
   for (size_t s = 0; s < k; ++s) best[0][s] = score[0][s];
   for (size_t i = 1; i < n; ++i) {
-    double run = kNever;
+    double cost = new_paragraph(i) ? 0 : kChangeInParagraph;
+    double run = kNever;  // best over sections before s, paying for the change
     int arg = -1;
     for (size_t s = 0; s < k; ++s) {
-      if (best[i - 1][s] > run) {
-        run = best[i - 1][s];
+      double stay = best[i - 1][s];
+      if (stay >= run) {
+        best[i][s] = stay + score[i][s];
+        from[i][s] = static_cast<int>(s);
+      } else {
+        best[i][s] = run + score[i][s];
+        from[i][s] = arg;
+      }
+      if (best[i - 1][s] - cost > run) {
+        run = best[i - 1][s] - cost;
         arg = static_cast<int>(s);
       }
-      best[i][s] = run + score[i][s];
-      from[i][s] = arg;
     }
   }
   std::vector<int> out(n);

@@ -13,11 +13,6 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, e - b + 1);
 }
 
-std::string_view TrimLeft(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\n\f\v");
-  return b == std::string_view::npos ? std::string_view() : s.substr(b);
-}
-
 std::string ToLower(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

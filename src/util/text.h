@@ -11,7 +11,6 @@
 namespace rehearse {
 
 std::string_view Trim(std::string_view s);
-std::string_view TrimLeft(std::string_view s);
 std::string ToLower(std::string_view s);
 std::vector<std::string_view> Split(std::string_view s, char sep);
 std::vector<std::string_view> SplitLines(std::string_view s);
