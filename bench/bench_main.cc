@@ -126,6 +126,12 @@ std::string MakeAnswer(size_t index, bool labeled) {
       text += labeled ? sec.name + ":\n" + sec.text + "\n\n" : sec.text + " ";
     }
   }
+  // Cut at the 400th word.
+  size_t words = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    bool starts = !std::isspace(static_cast<unsigned char>(text[i])) && (i == 0 || std::isspace(static_cast<unsigned char>(text[i - 1])));
+    if (starts && ++words > 400) return text.substr(0, i);
+  }
   return text;
 }
 

@@ -35,7 +35,7 @@ TEST(LintTest, FindsWhatAnInterviewerWouldHoldAgainstTheAnswer) {
                      "length.short@0-288 : Short: about 22 s spoken, under the 60 s a full story needs",
                      "context.vague@11-29 Situation: Vague setting: \"In my last company\" with no named project, product or system",
                      "initiative.passive@67-89 Task: Framed as an order: \"My manager asked me to\" — the work sounds like it was not your idea",
-                     "ownership.we@111-113 Action: The action says \"we\" more than \"I\" (4 \"we\" to 1 \"I\"): the interviewer cannot tell what you did",
+                     "ownership.we@111-113 Action: The action says \"we\" where it should say \"I\" (3 \"we\" to 1 \"I\"): the interviewer cannot tell what you did",
                      "results.unquantified@202-288 Result: The result quotes no figure: no number, percentage, duration or count",
                      "results.hedged@210-221 Result: Hedged or vague result: \"much faster\"",
                      "blame@226-244 Result: Blames others: \"it wasn't my fault\"",

@@ -271,11 +271,15 @@ class SubstitutionRule : public Rule {
 
  protected:
   void Run(const LintInput& in, std::vector<Finding>& out) const override {
+    std::vector<Span> taken;  // One finding per place, even where two phrases overlap.
     for (const Span& scope : in.Scope(info().scope)) {
       for (const auto& swap : swaps_) {
         ForEachMatch(*swap.re, in.text, scope, [&](Span m) {
+          bool overlaps = std::any_of(taken.begin(), taken.end(), [&](Span t) { return m.start < t.end && t.start < m.end; });
+          if (overlaps) return true;
           int s = in.SentenceAt(m.start);
           if (unless_ && s >= 0 && AnyMatch(unless_.get(), in.text, Near(in, s, unless_near_))) return true;
+          taken.push_back(m);
           Finding f = Report(in, m, in.Slice(m), Replace(info().message, "%r", swap.replacement));
           f.suggestion = Replace(f.suggestion.empty() ? "Say \"%r\"." : f.suggestion, "%r", swap.replacement);
           out.push_back(std::move(f));
