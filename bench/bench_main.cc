@@ -3,6 +3,8 @@
 //   BM_ImportGuide      parse it and import it into a new bank file (WAL, one transaction)
 //   BM_StoriesJson      read a 1,000-story bank and render `rehearse stories --json`
 //   BM_Lint             lint a 400-word answer (labeled, and as unlabeled prose)
+//   BM_ClassifyMatch    classify a question and rank a bank of N stories for it
+//   BM_Plan             values x stories coverage for a bank of N stories
 // `rehearse_bench --write-guide N FILE` writes the generated N-story guide, and
 // `rehearse_bench --write-jsonl N FILE` N answers for `rehearse lint --jsonl`, for
 // measuring the CLI end to end with hyperfine (and write-good, bench/write-good/).
@@ -22,6 +24,8 @@
 #include "json/json_writer.h"
 #include "json/story_json.h"
 #include "lint/linter.h"
+#include "match/classifier.h"
+#include "match/matcher.h"
 #include "store/bank.h"
 
 namespace rehearse {
@@ -147,6 +151,61 @@ void BM_Lint(benchmark::State& state) {
   state.counters["words"] = static_cast<double>(CountWordsApprox(text));
 }
 BENCHMARK(BM_Lint)->Arg(1)->Arg(0)->Unit(benchmark::kMicrosecond);
+
+// n stories: the demo's, renumbered, each with its own words added so that they differ.
+std::vector<Story> MakeStories(int n) {
+  auto demo = ParseGuide(*BuiltinFile("demo/guide.md"), "demo", TheCatalog());
+  std::vector<Story> out;
+  for (int i = 0; i < n; ++i) {
+    Story s = demo->stories[static_cast<size_t>(i) % demo->stories.size()];
+    s.key = "q" + std::to_string(i + 1);
+    s.sections.back().text += " Ticket PRJ-" + std::to_string(i) + " closed.";
+    if (i >= static_cast<int>(demo->stories.size())) s.values.clear();  // most stories untagged
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+const QuestionClassifier& TheClassifier() {
+  static const auto c = std::move(*QuestionClassifier::Build(TheCatalog()));
+  return *c;
+}
+
+void BM_ClassifyMatch(benchmark::State& state) {
+  std::vector<Story> stories = MakeStories(static_cast<int>(state.range(0)));
+  std::vector<ThemeRow> themes;
+  StoryIndex index(stories, themes, TheClassifier());
+  // Inferred values are computed on first use: once per bank, outside the timing.
+  (void)index.Match("Tell me about a time you disagreed with another team about a design.", "amazon", 5);
+  for (auto _ : state) {
+    auto m = index.Match("Tell me about a time you disagreed with another team about a design.", "amazon", 5);
+    benchmark::DoNotOptimize(m);
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_ClassifyMatch)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+
+void BM_StoryIndexBuild(benchmark::State& state) {
+  std::vector<Story> stories = MakeStories(static_cast<int>(state.range(0)));
+  std::vector<ThemeRow> themes;
+  for (auto _ : state) {
+    StoryIndex index(stories, themes, TheClassifier());
+    benchmark::DoNotOptimize(index);
+  }
+}
+BENCHMARK(BM_StoryIndexBuild)->Arg(200)->Unit(benchmark::kMillisecond);
+
+void BM_Plan(benchmark::State& state) {
+  std::vector<Story> stories = MakeStories(static_cast<int>(state.range(0)));
+  std::vector<ThemeRow> themes;
+  for (auto _ : state) {
+    StoryIndex index(stories, themes, TheClassifier());  // a plan is a fresh look at the bank
+    auto plan = index.PlanFor("amazon");
+    benchmark::DoNotOptimize(plan);
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_Plan)->Arg(50)->Arg(200)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace rehearse

@@ -143,7 +143,7 @@ TEST_F(CliTest, BadInputIsOneLineWithALocationAndChangesNothing) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* cmd : {"import", "stories", "show", "history", "restore", "export", "summary", "lint", "frameworks",
+  for (const char* cmd : {"import", "stories", "show", "history", "restore", "export", "summary", "lint", "classify", "match", "plan", "frameworks",
                           "questions", "companies"}) {
     Outcome r = Rehearse(std::string(cmd) + " --help", false);
     EXPECT_EQ(r.code, 0) << cmd;
@@ -260,6 +260,48 @@ TEST_F(CliTest, LintRejectsBadInputClearly) {
     EXPECT_EQ(r.code, 1) << c.args;
     EXPECT_EQ(r.err, c.err) << c.args;
   }
+}
+
+}  // namespace
+}  // namespace rehearse
+
+namespace rehearse {
+namespace {
+
+TEST_F(CliTest, ClassifyMatchAndPlanFollowTheContracts) {
+  Outcome c = Rehearse("classify --json 'How did you overcome pushback from a senior engineer?'", false);
+  ASSERT_EQ(c.code, 0) << c.err;
+  json cj = json::parse(c.out);
+  EXPECT_EQ(cj["framework"], "SOAR");
+  ASSERT_EQ(cj["values"].size(), 16u);
+  EXPECT_EQ(cj["values"][0]["score"], 1);
+  EXPECT_TRUE(cj["values"][0].contains("name"));
+  EXPECT_TRUE(cj["themes"].is_array());
+
+  ASSERT_EQ(Rehearse("import --demo").code, 0);
+  Outcome m = Rehearse("match --json --top 2 'Tell me about a time you disagreed with another team.'");
+  ASSERT_EQ(m.code, 0) << m.err;
+  json mj = json::parse(m.out);
+  ASSERT_EQ(mj["stories"].size(), 2u);
+  EXPECT_EQ(mj["stories"][0]["key"], "q7");
+  EXPECT_TRUE(mj["stories"][0]["reasons"].is_array());
+
+  Outcome p = Rehearse("plan --company amazon --json");
+  ASSERT_EQ(p.code, 0) << p.err;
+  json pj = json::parse(p.out);
+  EXPECT_EQ(pj["values"].size(), 16u);
+  EXPECT_EQ(pj["gaps"].size(), 2u);
+  EXPECT_GE(pj["recommended"].size(), 5u);
+  EXPECT_TRUE(pj["overlaps"].is_array());
+  Outcome text = Rehearse("plan --company amazon");
+  EXPECT_NE(text.out.find("Prepare first: "), std::string::npos);
+  EXPECT_NE(text.out.find("Dive Deep"), std::string::npos);
+
+  Outcome bad = Rehearse("plan --company acme");
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_EQ(bad.err, "rehearse: error: unknown company \"acme\" (known: amazon, google, meta)\n");
+  Outcome empty = Rehearse("classify ''", false);
+  EXPECT_EQ(empty.err, "rehearse: error: the question is empty\n");
 }
 
 }  // namespace

@@ -192,6 +192,34 @@ Result<std::vector<Question>> ReadQuestions(std::string_view text, const std::st
   return out;
 }
 
+Result<std::vector<FrameworkCue>> ReadCues(std::string_view text, const std::string& file,
+                                           const std::vector<Framework>& frameworks) {
+  Reader r(file);
+  REHEARSE_TRY_ASSIGN(doc, ParseToml(text, file));
+  REHEARSE_TRY(r.CheckKeys(doc, {"cue"}));
+  REHEARSE_TRY_ASSIGN(list, r.Tables(doc, "cue"));
+  std::vector<FrameworkCue> out;
+  if (!list) return out;
+  for (const auto& node : *list) {
+    const toml::table& t = *node.as_table();
+    REHEARSE_TRY(r.CheckKeys(t, {"framework", "pattern", "weight", "why"}));
+    FrameworkCue cue;
+    REHEARSE_TRY_ASSIGN(framework, r.String(t, "framework", true));
+    REHEARSE_TRY_ASSIGN(pattern, r.String(t, "pattern", true));
+    REHEARSE_TRY_ASSIGN(why, r.String(t, "why", true));
+    bool known = std::any_of(frameworks.begin(), frameworks.end(), [&](const Framework& f) { return f.id == framework; });
+    if (!known) return r.At(*t.get("framework"), fmt::format("unknown framework \"{}\"", framework));
+    const toml::node* weight = t.get("weight");
+    if (weight && !weight->is_number()) return r.At(*weight, "\"weight\" must be a number");
+    cue.framework = framework;
+    cue.pattern = pattern;
+    cue.why = why;
+    cue.weight = weight ? weight->value<double>().value_or(1) : 1;
+    out.push_back(std::move(cue));
+  }
+  return out;
+}
+
 template <typename T>
 void Upsert(std::vector<T>& list, T item) {
   for (auto& existing : list) {
@@ -226,6 +254,10 @@ Status AddSource(Catalog& catalog, const std::string& prefix, Get get,
     if (!text) continue;
     REHEARSE_TRY_ASSIGN(company, ReadCompany(*text, prefix + file));
     Upsert(catalog.companies, std::move(company));
+  }
+  if (auto text = get("framework_cues.toml")) {
+    REHEARSE_TRY_ASSIGN(cues, ReadCues(*text, prefix + "framework_cues.toml", catalog.frameworks));
+    for (auto& c : cues) catalog.framework_cues.push_back(std::move(c));
   }
   if (auto text = get("questions.toml")) {
     REHEARSE_TRY_ASSIGN(questions, ReadQuestions(*text, prefix + "questions.toml", catalog.frameworks));

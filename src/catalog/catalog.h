@@ -21,6 +21,7 @@ struct Catalog {
   std::vector<Framework> frameworks;
   std::vector<Company> companies;
   std::vector<Question> questions;
+  std::vector<FrameworkCue> framework_cues;
 
   // Lookups ignore case. Return nullptr when nothing matches.
   const Framework* FindFramework(std::string_view id) const;
@@ -28,7 +29,8 @@ struct Catalog {
 };
 
 // Loads the built-in catalog and then, when `user_dir` is not empty and exists, the
-// user's files in it: frameworks.toml, questions.toml and companies/*.toml. A user
+// user's files in it: frameworks.toml, framework_cues.toml, questions.toml and
+// companies/*.toml. A user
 // framework or company with the id of a built-in one replaces it. Fails with
 // "file:line:col: what" on the first malformed file, unknown key or bad value.
 Result<Catalog> LoadCatalog(const std::string& user_dir);

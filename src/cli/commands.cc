@@ -21,6 +21,9 @@
 #include "json/lint_json.h"
 #include "json/story_json.h"
 #include "lint/linter.h"
+#include "json/match_json.h"
+#include "match/classifier.h"
+#include "match/matcher.h"
 #include "text/sentences.h"
 #include "store/bank.h"
 #include "store/migrations.h"
@@ -593,6 +596,149 @@ int RunLint(const Options& o) {
   return errors ? 1 : 0;
 }
 
+// ---- classify / match / plan ------------------------------------------------------
+
+void SetupClassify(CLI::App& cmd, Options& o) {
+  cmd.add_option("QUESTION", o.question, "Any interview question, in quotes")->required();
+  cmd.add_option("--company", o.company, "Company whose values to rank (default: amazon)");
+}
+
+void PrintValues(const std::vector<ValueScore>& values, size_t count) {
+  for (size_t i = 0; i < values.size() && i < count; ++i) {
+    const auto& v = values[i];
+    fmt::print("  {:<45} {:.2f}  {}\n", v.name, v.score, Join(v.reasons, "; "));
+  }
+}
+
+int RunClassify(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  auto classifier = QuestionClassifier::Build(*catalog);
+  if (!classifier) return Fail(classifier.error());
+  auto c = (*classifier)->Classify(o.question, o.company.empty() ? "amazon" : o.company);
+  if (!c) return Fail(c.error());
+  if (o.json) {
+    fmt::print("{}\n", ClassifyJson(*c));
+    return 0;
+  }
+  fmt::print("Framework: {} ({})\n", c->framework, Join(c->framework_reasons, "; "));
+  fmt::print("Themes: {}\n", c->themes.empty() ? "-" : Join(c->themes, ", "));
+  fmt::print("Values probed, best first:\n");
+  PrintValues(c->values, 5);
+  return 0;
+}
+
+struct BankView {
+  std::unique_ptr<Bank> bank;
+  std::vector<Story> stories;
+  std::vector<ThemeRow> themes;
+};
+
+Result<BankView> LoadBankView(const Options& o) {
+  BankView view;
+  REHEARSE_TRY_ASSIGN(bank, OpenBank(o));
+  REHEARSE_TRY_ASSIGN(stories, bank->Stories());
+  REHEARSE_TRY_ASSIGN(themes, bank->Themes());
+  view.bank = std::move(bank);
+  view.stories = std::move(stories);
+  view.themes = std::move(themes);
+  return view;
+}
+
+void SetupMatch(CLI::App& cmd, Options& o) {
+  cmd.add_option("QUESTION", o.question, "Any interview question, in quotes")->required();
+  cmd.add_option("--company", o.company, "Company whose values count (default: amazon)");
+  cmd.add_option("--top", o.top, "How many stories to show")->check(CLI::PositiveNumber);
+}
+
+int RunMatch(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  auto classifier = QuestionClassifier::Build(*catalog);
+  if (!classifier) return Fail(classifier.error());
+  auto view = LoadBankView(o);
+  if (!view) return Fail(view.error());
+  StoryIndex index(view->stories, view->themes, **classifier);
+  std::string company = o.company.empty() ? "amazon" : o.company;
+  auto matches = index.Match(o.question, company, static_cast<size_t>(o.top));
+  if (!matches) return Fail(matches.error());
+  if (o.json) {
+    fmt::print("{}\n", MatchJson(*matches));
+    return 0;
+  }
+  if (view->stories.empty()) {
+    fmt::print("The bank is empty. Import your guide: rehearse import guide.md (or rehearse import --demo)\n");
+    return 0;
+  }
+  if (matches->empty()) fmt::print("No story in the bank fits this question yet.\n");
+  for (size_t i = 0; i < matches->size(); ++i) {
+    const auto& m = (*matches)[i];
+    fmt::print("{} {:<5} {:.2f}  {}\n", i == 0 ? "go-to " : i == 1 ? "backup" : "      ", m.key, m.score,
+               Utf8Truncate(m.title, 80));
+    if (!m.reasons.empty()) fmt::print("        {}\n", Join(m.reasons, "; "));
+  }
+  return 0;
+}
+
+void SetupPlan(CLI::App& cmd, Options& o) {
+  cmd.add_option("--company", o.company, "Company to prepare for")->required();
+}
+
+std::string_view Shade(const CoverageCell* c) {
+  if (!c) return " \u00b7 ";
+  if (c->tagged) return "\u2588\u2588\u2588";
+  if (c->score >= 0.6) return "\u2593\u2593\u2593";
+  return "\u2591\u2591\u2591";
+}
+
+int RunPlan(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  auto classifier = QuestionClassifier::Build(*catalog);
+  if (!classifier) return Fail(classifier.error());
+  auto view = LoadBankView(o);
+  if (!view) return Fail(view.error());
+  StoryIndex index(view->stories, view->themes, **classifier);
+  auto plan = index.PlanFor(o.company);
+  if (!plan) return Fail(plan.error());
+  if (o.json) {
+    fmt::print("{}\n", PlanJson(*plan));
+    return 0;
+  }
+  if (view->stories.empty()) {
+    fmt::print("The bank is empty. Import your guide: rehearse import guide.md (or rehearse import --demo)\n");
+    return 0;
+  }
+  // The matrix: values down, stories across (keys written vertically would be
+  // unreadable; numbered columns keep it narrow).
+  fmt::print("{:<34}", "");
+  for (const auto& key : plan->story_keys) fmt::print("{:>3}", key.substr(1, 3));
+  fmt::print("\n");
+  for (const auto& row : plan->values) {
+    fmt::print("{:<34}", Utf8Truncate(row.name, 33));
+    for (const auto& key : plan->story_keys) {
+      auto it = std::find_if(row.stories.begin(), row.stories.end(), [&](const CoverageCell& c) { return c.key == key; });
+      fmt::print("{}", Shade(it == row.stories.end() ? nullptr : &*it));
+    }
+    fmt::print("\n");
+  }
+  fmt::print("\u2588 your mapping   \u2593 strong match   \u2591 weaker match\n\n");
+  fmt::print("Prepare first: {}\n", Join(plan->recommended, ", "));
+  if (!plan->gaps.empty()) {
+    fmt::print("\nGaps ({} value{} no story stands for well):\n", plan->gaps.size(), plan->gaps.size() == 1 ? "" : "s");
+    for (const auto& g : plan->gaps) fmt::print("  {}: {}\n", g.value, g.advice);
+  }
+  if (!plan->themes.empty()) {
+    fmt::print("\nGo-to and backup by theme{}:\n", plan->themes[0].from_guide ? " (your table)" : "");
+    for (const auto& t : plan->themes) fmt::print("  {:<28} {:<5} {}\n", Utf8Truncate(t.theme, 27), t.goto_key, t.backup_key);
+  }
+  if (!plan->overlaps.empty()) {
+    fmt::print("\nToo alike to back each other up:\n");
+    for (const auto& ov : plan->overlaps) fmt::print("  {} and {} ({:.0f}% alike)\n", ov.a, ov.b, ov.similarity * 100);
+  }
+  return 0;
+}
+
 constexpr Command kCommands[] = {
     {"import", "Import an interview guide (Markdown) or an exported bank", SetupImport, RunImport},
     {"stories", "List the bank's stories", SetupStories, RunStories},
@@ -601,6 +747,9 @@ constexpr Command kCommands[] = {
     {"restore", "Bring back an earlier revision of a story (as a new revision)", SetupRestore, RunRestore},
     {"export", "Write the bank as lossless Markdown (or JSON)", SetupExport, RunExport},
     {"lint", "Check an answer or story for what interviewers hold against it", SetupLint, RunLint},
+    {"classify", "Say which framework, themes and company values a question calls for", SetupClassify, RunClassify},
+    {"match", "Rank the bank's stories for a question, with reasons", SetupMatch, RunMatch},
+    {"plan", "Values x stories coverage for a company: gaps, stories to prepare, overlaps", SetupPlan, RunPlan},
     {"summary", "Summarise the bank: stories, frameworks, values covered", SetupNothing, RunSummary},
     {"frameworks", "List the answer frameworks and their time splits", SetupNothing, RunFrameworks},
     {"questions", "List the built-in behavioral question bank", SetupQuestions, RunQuestions},

@@ -40,6 +40,9 @@ struct Options {
   double seconds = 0;
   bool explain = false;
   bool list_rules = false;
+  // classify / match / plan
+  std::string question;
+  int top = 5;
 };
 
 struct Command {

@@ -53,22 +53,26 @@ std::string ClosingFence(std::string_view text) {
   return open;
 }
 
-// True when `line` is a list marker with nothing after it ("-", "1."): such an item
-// cannot follow a paragraph line, so it needs a blank line before it to stay a list.
-bool IsEmptyListItem(std::string_view line) {
+// True when `line` cannot come right after the label's line without changing what
+// both mean: an empty list item ("-", "1."), which cannot interrupt a paragraph, or a
+// run of - = : | that would underline the label into a heading or make it a table's
+// header. Such text was a block of its own in the guide, after a blank line.
+bool NeedsBlankLine(std::string_view line) {
   line = Trim(line);
-  if (line == "-" || line == "*" || line == "+") return true;
+  if (line.empty()) return false;
+  if (line == "*" || line == "+") return true;
+  if (line.find_first_not_of("-=:| \t") == std::string_view::npos) return true;
   size_t digits = line.find_first_not_of("0123456789");
   return digits > 0 && digits != std::string_view::npos && digits + 1 == line.size() &&
          (line[digits] == '.' || line[digits] == ')');
 }
 
 // "**Label:**" and its text on the next line, as people write it (the importer has
-// escaped text that would read differently there). An empty list item gets a blank
-// line before it, as it cannot follow a paragraph line.
+// escaped text from the label's own line that would read differently there), or
+// after a blank line when NeedsBlankLine.
 void WriteLabeled(std::string& out, std::string_view label, std::string_view text) {
   std::string_view first = text.substr(0, text.find('\n'));
-  out += fmt::format("**{}:**{}{}\n\n", label, IsEmptyListItem(first) ? "\n\n" : "\n", text);
+  out += fmt::format("**{}:**{}{}\n\n", label, NeedsBlankLine(first) ? "\n\n" : "\n", text);
   if (std::string fence = ClosingFence(text); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
 }
 

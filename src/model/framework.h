@@ -32,4 +32,13 @@ struct Framework {
   const FrameworkSection* FindSection(std::string_view name) const;
 };
 
+// A pattern in a question's wording that calls for a framework ("how did you
+// overcome" -> SOAR), with its weight and the reason told to the user.
+struct FrameworkCue {
+  std::string framework;
+  std::string pattern;  // RE2, matched case-insensitively.
+  double weight = 1;
+  std::string why;
+};
+
 }  // namespace rehearse

@@ -1,0 +1,311 @@
+#include "match/matcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "match/tfidf.h"
+#include "text/terms.h"
+#include "util/text.h"
+
+namespace rehearse {
+
+struct StoryIndex::Entry {
+  TermVector own;    // In the stories' term space.
+  TermVector bank;   // In the question bank's term space.
+  TermVector title;  // The question the story answers, in the bank's term space.
+  std::vector<std::string> themes;       // Lowercased: the story's own, its theme-table rows, inferred.
+  std::vector<std::string> theme_stems;  // Their stemmed words, sorted.
+  // Per company (by its place in the catalog), by value index; computed on first use.
+  mutable std::vector<std::vector<double>> fits;
+};
+
+namespace {
+
+std::string StoryText(const Story& s) {
+  std::string text = s.title + "\n" + s.project + "\n";
+  for (const auto& sec : s.sections) text += sec.text + "\n";
+  return text;
+}
+
+std::vector<std::string> Lower(const std::vector<std::string>& in) {
+  std::vector<std::string> out;
+  for (const auto& s : in) out.push_back(ToLower(s));
+  return out;
+}
+
+// A theme phrase ("Failure & Learning", "conflict") and a bank theme ("failure")
+// meet when they share a stemmed word.
+bool ThemeMeets(const std::vector<std::string>& sorted_stems, const std::vector<std::string>& theme_terms) {
+  for (const auto& t : theme_terms) {
+    if (std::binary_search(sorted_stems.begin(), sorted_stems.end(), t)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+StoryIndex::StoryIndex(const std::vector<Story>& stories, const std::vector<ThemeRow>& theme_rows,
+                       const QuestionClassifier& classifier)
+    : stories_(stories), theme_rows_(theme_rows), classifier_(classifier) {
+  std::vector<std::vector<std::string>> docs;
+  docs.reserve(stories.size());
+  for (const auto& s : stories) docs.push_back(Terms(StoryText(s)));
+  space_ = std::make_unique<TfIdf>(docs);
+  postings_.resize(space_->size());
+  entries_.resize(stories.size());
+  for (size_t i = 0; i < stories.size(); ++i) {
+    Entry& e = entries_[i];
+    e.bank = classifier.VectorizeTerms(docs[i]);
+    e.title = classifier.Vectorize(stories[i].title);
+    e.own = space_->Vectorize(std::move(docs[i]));
+    for (const auto& [id, w] : e.own.weights) postings_[static_cast<size_t>(id)].emplace_back(i, w);
+    e.themes = Lower(stories[i].themes);
+    for (const auto& row : theme_rows) {
+      if (row.goto_key == stories[i].key || row.backup_key == stories[i].key) e.themes.push_back(ToLower(row.theme));
+    }
+    if (!stories[i].category.empty()) e.themes.push_back(ToLower(stories[i].category));
+    for (const auto& t : classifier.Themes(e.bank)) e.themes.push_back(t);
+    for (const auto& t : e.themes) {
+      for (auto& stem : Terms(t)) e.theme_stems.push_back(std::move(stem));
+    }
+    std::sort(e.theme_stems.begin(), e.theme_stems.end());
+  }
+}
+
+StoryIndex::~StoryIndex() = default;
+
+const std::vector<double>& StoryIndex::Fits(size_t story, const Company& company) const {
+  auto& cache = entries_[story].fits;
+  auto slot = static_cast<size_t>(&company - classifier_.catalog().companies.data());
+  if (cache.size() <= slot) cache.resize(classifier_.catalog().companies.size());
+  if (!cache[slot].empty()) return cache[slot];
+  std::vector<double> fits(company.values.size(), 0);
+  const Story& s = stories_[story];
+  auto tags = s.values.find(company.id);
+  if (tags != s.values.end() && !tags->second.empty()) {
+    // The user's own mapping for this company is the truth: no inference.
+    for (const auto& t : tags->second) {
+      if (const CompanyValue* v = company.FindValue(t.value)) {
+        fits[static_cast<size_t>(v - company.values.data())] = std::max(0.7, 1.0 - 0.1 * t.rank);
+      }
+    }
+  } else {
+    // The question a story answers says most about what it shows; its text adds the rest.
+    std::vector<ValueScore> title = classifier_.ScoreValues(entries_[story].title, company);
+    std::vector<ValueScore> body = classifier_.ScoreValues(entries_[story].bank, company);
+    double top = 0;
+    for (size_t v = 0; v < company.values.size(); ++v) {
+      auto score_of = [&](const std::vector<ValueScore>& list) {
+        auto f = std::find_if(list.begin(), list.end(), [&](const ValueScore& x) { return x.name == company.values[v].name; });
+        return f == list.end() ? 0.0 : f->score;
+      };
+      fits[v] = 0.6 * score_of(title) + 0.4 * score_of(body);
+      top = std::max(top, fits[v]);
+    }
+    // Relative to the story's best value; weak ones do not count, inferred ones weigh less.
+    for (double& f : fits) {
+      f = top > 0 ? f / top : 0;
+      f = f >= 0.4 ? 0.8 * f : 0;
+    }
+  }
+  cache[slot] = std::move(fits);
+  return cache[slot];
+}
+
+double StoryIndex::ValueFit(size_t story, const Company& company, size_t value, bool* tagged) const {
+  auto tags = stories_[story].values.find(company.id);
+  *tagged = false;
+  if (tags != stories_[story].values.end()) {
+    const std::string& name = company.values[value].name;
+    *tagged = std::any_of(tags->second.begin(), tags->second.end(), [&](const ValueTag& t) { return t.value == name; });
+  }
+  return Fits(story, company)[value];
+}
+
+Result<std::vector<StoryMatch>> StoryIndex::Match(std::string_view question, std::string_view company,
+                                                  size_t top) const {
+  auto c = classifier_.Classify(question, company);
+  if (!c) return c.error();
+  const Company& profile = *classifier_.catalog().FindCompany(company);
+  std::vector<std::pair<std::string, std::string>> question_words = TermsWithWords(question);
+  std::vector<std::string> question_terms;
+  for (const auto& [stem, word] : question_words) question_terms.push_back(stem);
+  TermVector q = space_->Vectorize(std::move(question_terms));
+  // The values the question probes most, with their weight.
+  std::vector<std::pair<size_t, double>> probed;
+  for (size_t i = 0; i < c->values.size() && i < 3; ++i) {
+    if (c->values[i].score < 0.5) break;
+    const CompanyValue* v = profile.FindValue(c->values[i].name);
+    probed.emplace_back(static_cast<size_t>(v - profile.values.data()), c->values[i].score);
+  }
+  double probed_total = 0;
+  for (const auto& p : probed) probed_total += p.second;
+
+  std::vector<double> text_scores(stories_.size(), 0);
+  for (const auto& [id, qw] : q.weights) {
+    for (const auto& [story, sw] : postings_[static_cast<size_t>(id)]) text_scores[story] += qw * sw;
+  }
+  double best_text = stories_.empty() ? 0 : *std::max_element(text_scores.begin(), text_scores.end());
+  std::vector<std::vector<std::string>> theme_terms;
+  for (const auto& t : c->themes) theme_terms.push_back(Terms(t));
+
+  // Score every story cheaply; write reasons only for the ones shown.
+  auto score_of = [&](size_t i) {
+    double text = best_text > 0 ? text_scores[i] / best_text : 0;
+    double values = 0;
+    const std::vector<double>& fits = Fits(i, profile);
+    for (const auto& [v, weight] : probed) values += weight * fits[v];
+    values = probed_total > 0 ? values / probed_total : 0;
+    double themes = 0;
+    for (const auto& terms : theme_terms) {
+      if (ThemeMeets(entries_[i].theme_stems, terms)) themes += 1.0 / static_cast<double>(theme_terms.size());
+    }
+    return 0.45 * text + 0.40 * values + 0.15 * themes;
+  };
+  std::vector<std::pair<double, size_t>> ranked;
+  for (size_t i = 0; i < stories_.size(); ++i) {
+    double s = score_of(i);
+    if (s > 0) ranked.emplace_back(s, i);
+  }
+  size_t keep = std::min(top, ranked.size());
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
+                    [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  ranked.resize(keep);
+
+  std::vector<StoryMatch> out;
+  for (const auto& [score, i] : ranked) {
+    StoryMatch m{stories_[i].key, stories_[i].title, score, {}};
+    for (const auto& [v, weight] : probed) {
+      bool tagged = false;
+      if (ValueFit(i, profile, v, &tagged) > 0) {
+        m.reasons.push_back(fmt::format("{} {}, which the question probes", tagged ? "tagged" : "shows",
+                                        profile.values[v].name));
+      }
+    }
+    for (size_t t = 0; t < c->themes.size(); ++t) {
+      if (ThemeMeets(entries_[i].theme_stems, theme_terms[t])) m.reasons.push_back(fmt::format("about {}", c->themes[t]));
+    }
+    if (best_text > 0 && text_scores[i] / best_text > 0.25) {
+      // The question's own words found in the story.
+      std::vector<std::string> shared;
+      std::set<std::string> story_terms(entries_[i].own.terms.begin(), entries_[i].own.terms.end());
+      for (const auto& [stem, word] : question_words) {
+        if (story_terms.count(stem) && std::find(shared.begin(), shared.end(), word) == shared.end()) shared.push_back(word);
+      }
+      if (!shared.empty()) {
+        if (shared.size() > 4) shared.resize(4);
+        m.reasons.push_back(fmt::format("shares the words {}", Join(shared, ", ")));
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Result<Plan> StoryIndex::PlanFor(std::string_view company) const {
+  const Company* profile = classifier_.catalog().FindCompany(company);
+  if (!profile) {
+    std::vector<std::string> ids;
+    for (const auto& k : classifier_.catalog().companies) ids.push_back(k.id);
+    return Error{fmt::format("unknown company \"{}\" (known: {})", company, Join(ids, ", "))};
+  }
+  Plan plan;
+  plan.company = profile->id;
+  size_t n = stories_.size(), nv = profile->values.size();
+  for (const auto& s : stories_) plan.story_keys.push_back(s.key);
+  std::vector<std::vector<double>> score(nv, std::vector<double>(n));
+  for (size_t v = 0; v < nv; ++v) {
+    ValueCoverage row{profile->values[v].name, {}};
+    for (size_t i = 0; i < n; ++i) {
+      bool tagged = false;
+      score[v][i] = ValueFit(i, *profile, v, &tagged);
+      if (score[v][i] > 0) row.stories.push_back({stories_[i].key, score[v][i], tagged});
+    }
+    std::stable_sort(row.stories.begin(), row.stories.end(),
+                     [](const CoverageCell& a, const CoverageCell& b) { return a.score > b.score; });
+    plan.values.push_back(std::move(row));
+  }
+
+  // Gaps: values no story stands for well, with the kind of story that would.
+  for (size_t v = 0; v < nv; ++v) {
+    const auto& row = plan.values[v];
+    double best = row.stories.empty() ? 0 : row.stories[0].score;
+    if (best >= 0.5) continue;
+    Gap gap{row.name, row.stories.empty() ? "" : row.stories[0].key, best, ""};
+    std::string example;
+    for (const auto& q : classifier_.catalog().questions) {
+      auto it = q.values.find(profile->id);
+      if (it != q.values.end() && !it->second.empty() && it->second[0] == row.name) {
+        example = q.text;
+        break;
+      }
+    }
+    gap.advice = profile->values[v].description;
+    if (!example.empty()) gap.advice += fmt::format(" Prepare a story for: \"{}\"", example);
+    plan.gaps.push_back(std::move(gap));
+  }
+
+  // Recommended: greedily the story that adds the most coverage, discounted when it
+  // resembles one already chosen, so that one story does not carry everything.
+  std::vector<double> covered(nv, 0);
+  std::vector<size_t> chosen;
+  while (chosen.size() < 7 && chosen.size() < n) {
+    double best_gain = 0;
+    size_t best = n;
+    for (size_t i = 0; i < n; ++i) {
+      if (std::find(chosen.begin(), chosen.end(), i) != chosen.end()) continue;
+      double gain = 0;
+      for (size_t v = 0; v < nv; ++v) gain += std::max(0.0, score[v][i] - covered[v]);
+      double alike = 0;
+      for (size_t c : chosen) alike = std::max(alike, TfIdf::Similarity(entries_[i].own, entries_[c].own));
+      gain *= 1.0 - 0.5 * alike;
+      if (gain > best_gain) {
+        best_gain = gain;
+        best = i;
+      }
+    }
+    if (best == n || (chosen.size() >= 5 && best_gain < 0.3)) break;
+    chosen.push_back(best);
+    for (size_t v = 0; v < nv; ++v) covered[v] = std::max(covered[v], score[v][best]);
+  }
+  for (size_t i : chosen) plan.recommended.push_back(stories_[i].key);
+
+  // Go-to and backup per theme: the user's table when the guide has one.
+  if (!theme_rows_.empty()) {
+    for (const auto& row : theme_rows_) plan.themes.push_back({row.theme, row.goto_key, row.backup_key, true});
+  } else {
+    std::set<std::string> themes;
+    for (const auto& q : classifier_.catalog().questions) themes.insert(q.themes.begin(), q.themes.end());
+    for (const auto& theme : themes) {
+      std::vector<std::string> theme_terms = Terms(theme);
+      std::vector<std::pair<double, size_t>> ranked;
+      for (size_t i = 0; i < n; ++i) {
+        const auto& ts = entries_[i].themes;
+        // Stories whose own or tabled themes name it come before inferred ones.
+        double s = ThemeMeets(entries_[i].theme_stems, theme_terms) ? 1.0 : 0.0;
+        if (s > 0 && std::any_of(ts.begin(), ts.end(), [&](const std::string& t) { return t == theme; })) s += 1;
+        if (s > 0) ranked.emplace_back(s, i);
+      }
+      if (ranked.empty()) continue;
+      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+      plan.themes.push_back({theme, stories_[ranked[0].second].key,
+                             ranked.size() > 1 ? stories_[ranked[1].second].key : "", false});
+    }
+  }
+
+  // Pairs too alike to back each other up.
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      double sim = TfIdf::Similarity(entries_[i].own, entries_[j].own);
+      if (sim >= 0.45) plan.overlaps.push_back({stories_[i].key, stories_[j].key, sim});
+    }
+  }
+  std::stable_sort(plan.overlaps.begin(), plan.overlaps.end(),
+                   [](const Overlap& a, const Overlap& b) { return a.similarity > b.similarity; });
+  return plan;
+}
+
+}  // namespace rehearse
