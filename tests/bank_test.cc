@@ -199,3 +199,45 @@ TEST(BankPathTest, FlagThenEnvironmentThenXdg) {
 
 }  // namespace
 }  // namespace rehearse
+
+namespace rehearse {
+namespace {
+
+TEST(BankSaveTest, ConcurrentSavesNeverLoseAnEdit) {
+  testing::TempDir dir;
+  auto a = Bank::Open(dir.Path("b.db"), 100);
+  auto b = Bank::Open(dir.Path("b.db"), 100);
+  ASSERT_TRUE(a && b);
+  Story s;
+  s.key = "q1";
+  s.title = "Q?";
+  s.framework = "STAR";
+  s.sections = {{"Action", "First."}};
+  auto created = (*a)->Save(s, 0, "ui");
+  ASSERT_TRUE(created);
+  EXPECT_EQ(created->rev, 1);
+  EXPECT_TRUE(created->changed);
+  // Two editors opened revision 1; the first save wins, the second is refused.
+  Story mine = s, theirs = s;
+  mine.sections[0].text = "Mine.";
+  theirs.sections[0].text = "Theirs.";
+  auto first = (*a)->Save(mine, 1, "ui");
+  auto second = (*b)->Save(theirs, 1, "ui");
+  ASSERT_TRUE(first && second);
+  EXPECT_FALSE(first->conflict);
+  EXPECT_EQ(first->rev, 2);
+  EXPECT_TRUE(second->conflict);
+  EXPECT_EQ(second->rev, 2);
+  EXPECT_EQ((*b)->Find("q1")->value().sections[0].text, "Mine.");
+  // Saving again on top of the current revision works; nothing was lost.
+  auto retry = (*b)->Save(theirs, 2, "ui");
+  ASSERT_TRUE(retry);
+  EXPECT_EQ(retry->rev, 3);
+  EXPECT_EQ((*a)->History("q1")->size(), 3u);
+  auto same = (*a)->Save(theirs, 3, "ui");
+  EXPECT_FALSE(same->changed);
+  EXPECT_EQ(same->rev, 3);
+}
+
+}  // namespace
+}  // namespace rehearse

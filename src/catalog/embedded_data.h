@@ -1,5 +1,5 @@
 #pragma once
-// The files of data/ as compiled into the binary by cmake/Embed.cmake.
+// Files compiled into the binary by cmake/Embed.cmake.
 
 #include <span>
 #include <string_view>
@@ -12,5 +12,7 @@ struct EmbeddedFile {
 };
 
 std::span<const EmbeddedFile> EmbeddedFiles();
+// The files of web/static: the browser UI that `rehearse serve` serves.
+std::span<const EmbeddedFile> EmbeddedWebFiles();
 
 }  // namespace rehearse

@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +26,7 @@
 #include "json/match_json.h"
 #include "match/classifier.h"
 #include "match/matcher.h"
+#include "server/server.h"
 #include "text/sentences.h"
 #include "store/bank.h"
 #include "store/migrations.h"
@@ -739,6 +742,36 @@ int RunPlan(const Options& o) {
   return 0;
 }
 
+// ---- serve --------------------------------------------------------------------------
+
+std::atomic<bool> g_stop{false};
+
+void SetupServe(CLI::App& cmd, Options& o) {
+  cmd.add_option("--host", o.host, "Address to listen on (keep 127.0.0.1 unless you know why)");
+  cmd.add_option("--port", o.port, "Port to listen on (0: any free port)")->check(CLI::Range(0, 65535));
+}
+
+int RunServe(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  ServerOptions options;
+  options.host = o.host;
+  options.port = o.port;
+  options.db = DefaultBankPath(o.db);
+  options.token = NewToken();
+  std::signal(SIGINT, [](int) { g_stop = true; });
+  std::signal(SIGTERM, [](int) { g_stop = true; });
+  auto served = Serve(options, *catalog, [&](int port) {
+    fmt::print("rehearse is serving your bank ({}).\nOpen this address in your browser (it holds this launch's token):\n\n"
+               "    http://{}:{}/#token={}\n\nPress Ctrl-C to stop.\n",
+               options.db, options.host == "0.0.0.0" ? "127.0.0.1" : options.host, port, options.token);
+    std::fflush(stdout);
+  }, g_stop);
+  if (!served) return Fail(served.error());
+  fmt::print("\nStopped.\n");
+  return 0;
+}
+
 constexpr Command kCommands[] = {
     {"import", "Import an interview guide (Markdown) or an exported bank", SetupImport, RunImport},
     {"stories", "List the bank's stories", SetupStories, RunStories},
@@ -750,6 +783,7 @@ constexpr Command kCommands[] = {
     {"classify", "Say which framework, themes and company values a question calls for", SetupClassify, RunClassify},
     {"match", "Rank the bank's stories for a question, with reasons", SetupMatch, RunMatch},
     {"plan", "Values x stories coverage for a company: gaps, stories to prepare, overlaps", SetupPlan, RunPlan},
+    {"serve", "Serve the web app on this machine (prints the address to open)", SetupServe, RunServe},
     {"summary", "Summarise the bank: stories, frameworks, values covered", SetupNothing, RunSummary},
     {"frameworks", "List the answer frameworks and their time splits", SetupNothing, RunFrameworks},
     {"questions", "List the built-in behavioral question bank", SetupQuestions, RunQuestions},

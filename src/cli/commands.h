@@ -43,6 +43,9 @@ struct Options {
   // classify / match / plan
   std::string question;
   int top = 5;
+  // serve
+  std::string host = "127.0.0.1";
+  int port = 7878;
 };
 
 struct Command {

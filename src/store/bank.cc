@@ -282,6 +282,23 @@ Result<int> Bank::Restore(std::string_view key, int rev) {
   return current + 1;
 }
 
+Result<Bank::SaveOutcome> Bank::Save(const Story& story, int expected_rev, std::string_view reason) {
+  REHEARSE_TRY_ASSIGN(tx, Transaction::Begin(*db_));
+  REHEARSE_TRY_ASSIGN(current, CurrentRev(story.key));
+  SaveOutcome out{current, false, false};
+  if (current != expected_rev) {
+    out.conflict = true;
+    return out;
+  }
+  REHEARSE_TRY_ASSIGN(existing, Find(story.key));
+  if (existing && *existing == story) return out;
+  REHEARSE_TRY(Put(story, current + 1, reason, NowUtc()));
+  REHEARSE_TRY(tx->Commit());
+  out.rev = current + 1;
+  out.changed = true;
+  return out;
+}
+
 Result<std::vector<std::string>> Bank::Search(std::string_view query) const {
   std::vector<std::string> out;
   std::string q = FtsQuery(query);

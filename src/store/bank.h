@@ -62,6 +62,17 @@ class Bank {
   // revisions in between stay). Returns the new revision number, or the current one
   // when its content already equals `rev`. Fails when the story or revision is unknown.
   Result<int> Restore(std::string_view key, int rev);
+  // Saves `story` as its next revision, provided its current revision is still
+  // `expected_rev` (0 for a new story). When another save came first nothing is
+  // written and `conflict` is set, with the revision that is current now; saving
+  // content equal to the current one writes nothing either.
+  struct SaveOutcome {
+    int rev = 0;  // The story's current revision after the call.
+    bool conflict = false;
+    bool changed = false;
+  };
+  Result<SaveOutcome> Save(const Story& story, int expected_rev, std::string_view reason);
+
   // Keys of the stories matching `query` (words, all required, stemmed), best first.
   Result<std::vector<std::string>> Search(std::string_view query) const;
   Result<std::vector<ThemeRow>> Themes() const;

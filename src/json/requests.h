@@ -1,0 +1,31 @@
+#pragma once
+// The JSON bodies the HTTP API accepts, read into model values. Each parser fails
+// with a message saying what is wrong, never throws.
+
+#include <string>
+#include <string_view>
+
+#include "model/story.h"
+#include "util/result.h"
+
+namespace rehearse {
+
+struct QuestionRequest {
+  std::string question;
+  std::string company = "amazon";
+  int top = 5;
+};
+// {"question", "company"?, "top"?}
+Result<QuestionRequest> ParseQuestionRequest(std::string_view body);
+
+struct StoryEdit {
+  int rev = 0;  // The revision the editor started from (0 for a new story).
+  Story story;  // Title, project, framework, sections, themes and notes.
+};
+// {"rev", "title", "project", "framework", "sections":[{"name","text"}], "themes"?, "notes"?}
+Result<StoryEdit> ParseStoryEdit(std::string_view body, const std::string& key);
+
+// {"rev": N}
+Result<int> ParseRevRequest(std::string_view body);
+
+}  // namespace rehearse

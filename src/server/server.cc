@@ -1,0 +1,358 @@
+#include "server/server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "catalog/embedded_data.h"
+#include "importer/guide.h"
+#include "importer/native.h"
+#include "json/json_writer.h"
+#include "json/lint_json.h"
+#include "json/match_json.h"
+#include "json/requests.h"
+#include "json/story_json.h"
+#include "lint/linter.h"
+#include "match/classifier.h"
+#include "match/matcher.h"
+#include "store/bank.h"
+#include "util/text.h"
+
+namespace rehearse {
+namespace {
+
+using httplib::Request;
+using httplib::Response;
+
+constexpr const char* kCsp =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+void SendJson(Response& res, int status, const std::string& body) {
+  res.status = status;
+  res.set_content(body, "application/json");
+}
+
+void SendError(Response& res, int status, std::string_view message) {
+  JsonWriter w;
+  w.BeginObject().Field("error", message).EndObject();
+  SendJson(res, status, w.str());
+}
+
+std::string_view ContentType(std::string_view path) {
+  if (path.ends_with(".html")) return "text/html; charset=utf-8";
+  if (path.ends_with(".js")) return "text/javascript; charset=utf-8";
+  if (path.ends_with(".css")) return "text/css; charset=utf-8";
+  if (path.ends_with(".svg")) return "image/svg+xml";
+  return "application/octet-stream";
+}
+
+// Compares in time independent of where the strings differ.
+bool SameToken(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+class App {
+ public:
+  App(const ServerOptions& options, const Catalog& catalog, std::unique_ptr<Bank> bank,
+      std::unique_ptr<QuestionClassifier> classifier, Linter linter)
+      : options_(options), catalog_(catalog), bank_(std::move(bank)), classifier_(std::move(classifier)),
+        linter_(std::move(linter)) {}
+
+  void Install(httplib::Server& s) {
+    s.set_pre_routing_handler([this](const Request& req, Response& res) { return Guard(req, res); });
+    s.set_post_routing_handler([](const Request&, Response& res) {
+      res.set_header("Content-Security-Policy", kCsp);
+      res.set_header("X-Content-Type-Options", "nosniff");
+      res.set_header("Referrer-Policy", "no-referrer");
+      res.set_header("Cache-Control", "no-store");
+    });
+    s.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {
+      SendError(res, 500, "internal error");
+    });
+    s.Get("/api/health", [this](const Request&, Response& res) { Health(res); });
+    s.Post("/api/lint", [this](const Request& req, Response& res) { Lint(req, res); });
+    s.Post("/api/classify", [this](const Request& req, Response& res) { Classify(req, res); });
+    s.Post("/api/match", [this](const Request& req, Response& res) { Match(req, res); });
+    s.Get("/api/plan", [this](const Request& req, Response& res) { PlanFor(req, res); });
+    s.Get("/api/stories", [this](const Request&, Response& res) { Stories(res); });
+    s.Get(R"(/api/stories/([A-Za-z0-9_-]+))", [this](const Request& req, Response& res) { Show(req, res); });
+    s.Put(R"(/api/stories/([A-Za-z0-9_-]+))", [this](const Request& req, Response& res) { SaveStory(req, res); });
+    s.Get(R"(/api/stories/([A-Za-z0-9_-]+)/history)", [this](const Request& req, Response& res) { History(req, res); });
+    s.Post(R"(/api/stories/([A-Za-z0-9_-]+)/restore)", [this](const Request& req, Response& res) { Restore(req, res); });
+    s.Post("/api/import", [this](const Request& req, Response& res) { Import(req, res); });
+    s.Get("/api/export", [this](const Request& req, Response& res) { Export(req, res); });
+    s.Get("/api/frameworks", [this](const Request&, Response& res) { SendJson(res, 200, FrameworksJson(catalog_)); });
+    s.Get("/api/companies", [this](const Request&, Response& res) { SendJson(res, 200, CompaniesJson(catalog_)); });
+    s.Get(R"(/api/.*)", [](const Request&, Response& res) { SendError(res, 404, "no such API route (see docs/api.md)"); });
+    s.Get(R"(/(.*))", [](const Request& req, Response& res) { Static(req, res); });
+  }
+
+ private:
+  // Runs before any route: Host and Origin for everything, size and token for the API.
+  httplib::Server::HandlerResponse Guard(const Request& req, Response& res) {
+    using HR = httplib::Server::HandlerResponse;
+    std::string host = req.get_header_value("Host");
+    std::string port = std::to_string(port_);
+    bool host_ok = host == "127.0.0.1:" + port || host == "localhost:" + port || host == "[::1]:" + port;
+    if (!host_ok) {
+      SendError(res, 403, "this server answers only to 127.0.0.1 and localhost");
+      return HR::Handled;
+    }
+    if (req.has_header("Origin")) {
+      std::string origin = req.get_header_value("Origin");
+      if (origin != "http://" + host) {
+        SendError(res, 403, "cross-site request refused");
+        return HR::Handled;
+      }
+    }
+    if (!req.path.starts_with("/api/")) return HR::Unhandled;
+    std::string auth = req.get_header_value("Authorization");
+    if (!auth.starts_with("Bearer ") || !SameToken(auth.substr(7), options_.token)) {
+      SendError(res, 401, "missing or wrong token: open the URL that `rehearse serve` printed");
+      return HR::Handled;
+    }
+    return HR::Unhandled;
+  }
+
+  // JSON bodies are held to max_body (the library already refused anything over
+  // max_upload while reading). True when the request was answered with 413.
+  bool TooBig(const Request& req, Response& res) const {
+    if (req.body.size() <= options_.max_body) return false;
+    SendError(res, 413, fmt::format("request body over {} bytes", options_.max_body));
+    return true;
+  }
+
+  static void Static(const Request& req, Response& res) {
+    std::string path = req.matches[1];
+    if (path.empty()) path = "index.html";
+    for (const auto& f : EmbeddedWebFiles()) {
+      if (f.path == path && !f.path.empty()) {
+        res.set_content(std::string(f.content), std::string(ContentType(path)));
+        return;
+      }
+    }
+    SendError(res, 404, "not found");
+  }
+
+  void Health(Response& res) {
+    std::lock_guard lock(mu_);
+    auto stories = bank_->Stories();
+    JsonWriter w;
+    w.BeginObject().Field("ok", true).Field("version", "0.1.0");
+    w.Field("stories", stories ? static_cast<int64_t>(stories->size()) : int64_t{-1}).EndObject();
+    SendJson(res, 200, w.str());
+  }
+
+  void Lint(const Request& req, Response& res) {
+    if (TooBig(req, res)) return;
+    auto lint_req = ParseLintRequest(req.body, LintOptions{});
+    if (!lint_req) return SendError(res, 400, lint_req.error().message);
+    auto report = linter_.Lint(lint_req->text, lint_req->options);
+    if (!report) return SendError(res, 400, report.error().message);
+    SendJson(res, 200, LintJson(*report, lint_req->text));
+  }
+
+  void Classify(const Request& req, Response& res) {
+    if (TooBig(req, res)) return;
+    auto q = ParseQuestionRequest(req.body);
+    if (!q) return SendError(res, 400, q.error().message);
+    auto c = classifier_->Classify(q->question, q->company);
+    if (!c) return SendError(res, 400, c.error().message);
+    SendJson(res, 200, ClassifyJson(*c));
+  }
+
+  void Match(const Request& req, Response& res) {
+    if (TooBig(req, res)) return;
+    auto q = ParseQuestionRequest(req.body);
+    if (!q) return SendError(res, 400, q.error().message);
+    std::lock_guard lock(mu_);
+    auto stories = bank_->Stories();
+    auto themes = bank_->Themes();
+    if (!stories || !themes) return SendError(res, 500, (!stories ? stories.error() : themes.error()).message);
+    StoryIndex index(*stories, *themes, *classifier_);
+    auto m = index.Match(q->question, q->company, static_cast<size_t>(q->top));
+    if (!m) return SendError(res, 400, m.error().message);
+    SendJson(res, 200, MatchJson(*m));
+  }
+
+  void PlanFor(const Request& req, Response& res) {
+    std::string company = req.has_param("company") ? req.get_param_value("company") : "amazon";
+    std::lock_guard lock(mu_);
+    auto stories = bank_->Stories();
+    auto themes = bank_->Themes();
+    if (!stories || !themes) return SendError(res, 500, (!stories ? stories.error() : themes.error()).message);
+    StoryIndex index(*stories, *themes, *classifier_);
+    auto plan = index.PlanFor(company);
+    if (!plan) return SendError(res, 400, plan.error().message);
+    SendJson(res, 200, PlanJson(*plan));
+  }
+
+  void Stories(Response& res) {
+    std::lock_guard lock(mu_);
+    auto stories = bank_->Stories();
+    auto themes = bank_->Themes();
+    if (!stories || !themes) return SendError(res, 500, (!stories ? stories.error() : themes.error()).message);
+    std::vector<const Story*> all;
+    for (const auto& s : *stories) all.push_back(&s);
+    SendJson(res, 200, StoriesJson(all, *themes, catalog_));
+  }
+
+  void Show(const Request& req, Response& res) {
+    std::string key = req.matches[1];
+    std::lock_guard lock(mu_);
+    auto story = bank_->Find(key);
+    if (!story) return SendError(res, 500, story.error().message);
+    if (!*story) return SendError(res, 404, fmt::format("no story \"{}\"", key));
+    auto rev = bank_->CurrentRev(key);
+    auto themes = bank_->Themes();
+    if (!rev || !themes) return SendError(res, 500, "could not read the bank");
+    SendJson(res, 200, StoryJson(**story, *rev, *themes, catalog_));
+  }
+
+  void SaveStory(const Request& req, Response& res) {
+    if (TooBig(req, res)) return;
+    std::string key = req.matches[1];
+    auto edit = ParseStoryEdit(req.body, key);
+    if (!edit) return SendError(res, 400, edit.error().message);
+    if (!catalog_.FindFramework(edit->story.framework)) {
+      return SendError(res, 400, fmt::format("unknown framework \"{}\"", edit->story.framework));
+    }
+    std::lock_guard lock(mu_);
+    auto existing = bank_->Find(key);
+    if (!existing) return SendError(res, 500, existing.error().message);
+    Story story = edit->story;
+    if (*existing) {  // What the editor does not show stays as it was.
+      story.values = (*existing)->values;
+      story.kind = (*existing)->kind;
+      story.category = (*existing)->category;
+      story.topic = (*existing)->topic;
+    }
+    auto saved = bank_->Save(story, edit->rev, "edit in the web app");
+    if (!saved) return SendError(res, 500, saved.error().message);
+    JsonWriter w;
+    w.BeginObject().Field("key", key).Field("rev", saved->rev).Field("changed", saved->changed);
+    if (saved->conflict) {
+      w.Field("error", fmt::format("story \"{}\" changed since you opened it (now revision {}); reload to see it, "
+                                   "your text is still in the editor", key, saved->rev));
+      w.EndObject();
+      return SendJson(res, 409, w.str());
+    }
+    w.EndObject();
+    SendJson(res, 200, w.str());
+  }
+
+  void History(const Request& req, Response& res) {
+    std::string key = req.matches[1];
+    std::lock_guard lock(mu_);
+    auto history = bank_->History(key);
+    if (!history) return SendError(res, 500, history.error().message);
+    if (history->empty()) return SendError(res, 404, fmt::format("no story \"{}\"", key));
+    SendJson(res, 200, HistoryJson(key, *history));
+  }
+
+  void Restore(const Request& req, Response& res) {
+    if (TooBig(req, res)) return;
+    std::string key = req.matches[1];
+    auto rev = ParseRevRequest(req.body);
+    if (!rev) return SendError(res, 400, rev.error().message);
+    std::lock_guard lock(mu_);
+    auto restored = bank_->Restore(key, *rev);
+    if (!restored) return SendError(res, 404, restored.error().message);
+    JsonWriter w;
+    w.BeginObject().Field("key", key).Field("restored", *rev).Field("rev", *restored).EndObject();
+    SendJson(res, 200, w.str());
+  }
+
+  void Import(const Request& req, Response& res) {
+    bool demo = req.has_param("demo") && req.get_param_value("demo") == "1";
+    std::string name = demo ? "demo/guide.md" : req.has_param("name") ? req.get_param_value("name") : "upload.md";
+    bool dry = req.has_param("dry_run") && req.get_param_value("dry_run") == "1";
+    std::string text = demo ? std::string(*BuiltinFile("demo/guide.md")) : req.body;
+    auto guide = ParseGuide(text, name, catalog_);
+    if (!guide) return SendError(res, 400, guide.error().message);
+    std::lock_guard lock(mu_);
+    auto summary = bank_->Import(*guide, "import " + name, dry ? DryRun::kYes : DryRun::kNo);
+    if (!summary) return SendError(res, 500, summary.error().message);
+    SendJson(res, 200, ImportJson(*summary, name));
+  }
+
+  void Export(const Request& req, Response& res) {
+    std::string format = req.has_param("format") ? req.get_param_value("format") : "md";
+    std::lock_guard lock(mu_);
+    auto stories = bank_->Stories();
+    auto themes = bank_->Themes();
+    if (!stories || !themes) return SendError(res, 500, "could not read the bank");
+    if (format == "json") {
+      std::vector<const Story*> all;
+      for (const auto& s : *stories) all.push_back(&s);
+      res.set_header("Content-Disposition", "attachment; filename=\"rehearse-bank.json\"");
+      return SendJson(res, 200, StoriesJson(all, *themes, catalog_));
+    }
+    if (format != "md") return SendError(res, 400, "format must be md or json");
+    res.set_header("Content-Disposition", "attachment; filename=\"rehearse-bank.md\"");
+    res.set_content(WriteNative(*stories, *themes, catalog_) + "\n", "text/markdown; charset=utf-8");
+  }
+
+ public:
+  void set_port(int port) { port_ = port; }
+
+ private:
+  const ServerOptions& options_;
+  const Catalog& catalog_;
+  std::mutex mu_;  // The bank is one SQLite connection: one request at a time uses it.
+  std::unique_ptr<Bank> bank_;
+  std::unique_ptr<QuestionClassifier> classifier_;
+  Linter linter_;
+  int port_ = 0;
+};
+
+}  // namespace
+
+std::string NewToken() {
+  std::random_device rd;
+  std::string out;
+  for (int i = 0; i < 4; ++i) out += fmt::format("{:08x}", rd());
+  return out;
+}
+
+Status Serve(const ServerOptions& options, const Catalog& catalog, const std::function<void(int port)>& on_ready,
+             const std::atomic<bool>& stop) {
+  REHEARSE_TRY_ASSIGN(bank, Bank::Open(options.db));
+  REHEARSE_TRY_ASSIGN(classifier, QuestionClassifier::Build(catalog));
+  REHEARSE_TRY_ASSIGN(rules, LoadRules({}, {}, AllSectionNames(catalog)));
+  App app(options, catalog, std::move(bank), std::move(classifier), Linter(std::move(rules), catalog));
+  httplib::Server server;
+  server.set_tcp_nodelay(true);  // Without it every response waits ~40 ms for Nagle.
+  server.set_payload_max_length(options.max_upload);
+  server.set_read_timeout(10, 0);
+  app.Install(server);
+  int port = options.port;
+  if (port == 0) {
+    port = server.bind_to_any_port(options.host);
+  } else if (!server.bind_to_port(options.host, port)) {
+    port = -1;
+  }
+  if (port < 0) return Error{fmt::format("cannot listen on {}:{} (is another rehearse serving there?)", options.host, options.port)};
+  app.set_port(port);
+  std::thread watcher([&] {
+    while (!stop && server.is_running() == false) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (on_ready) on_ready(port);
+    while (!stop) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    server.stop();
+  });
+  server.listen_after_bind();
+  watcher.join();
+  return {};
+}
+
+}  // namespace rehearse

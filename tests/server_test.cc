@@ -1,0 +1,150 @@
+// The HTTP server, over a real socket on 127.0.0.1: the API answers as the CLI does,
+// and the security rules hold.
+
+#include "server/server.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "test_util.h"
+
+namespace rehearse {
+namespace {
+
+using nlohmann::json;
+using testing::BuiltinCatalog;
+using testing::TempDir;
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    options_.port = 0;
+    options_.db = dir_.Path("bank.db");
+    options_.token = "test-token-0123456789";
+    thread_ = std::thread([this] {
+      auto st = Serve(options_, BuiltinCatalog(), [this](int port) {
+        std::lock_guard lock(mu_);
+        port_ = port;
+        cv_.notify_all();
+      }, stop_);
+      if (!st) ADD_FAILURE() << st.error().message;
+    });
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return port_ != 0; });
+  }
+  void TearDown() override {
+    stop_ = true;
+    thread_.join();
+  }
+
+  httplib::Client Client() {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_bearer_token_auth(options_.token.c_str());
+    return c;
+  }
+
+  TempDir dir_;
+  ServerOptions options_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int port_ = 0;
+};
+
+TEST_F(ServerTest, HealthAndLintAnswerAsTheCliDoes) {
+  auto c = Client();
+  auto health = c.Get("/api/health");
+  ASSERT_TRUE(health);
+  EXPECT_EQ(health->status, 200);
+  EXPECT_EQ(json::parse(health->body)["ok"], true);
+  EXPECT_EQ(health->get_header_value("Content-Security-Policy").rfind("default-src 'none'", 0), 0u);
+
+  auto lint = c.Post("/api/lint", R"({"framework":"STAR","text":"Action: I fixed it, it wasn't my fault.\nResult: 2x faster."})",
+                     "application/json");
+  ASSERT_TRUE(lint);
+  EXPECT_EQ(lint->status, 200);
+  json j = json::parse(lint->body);
+  EXPECT_EQ(j["findings"][1]["rule"], "blame");
+  EXPECT_EQ(j["findings"][1]["start"], 20);
+  EXPECT_EQ(j["stats"]["words"], 11);
+
+  auto bad = c.Post("/api/lint", R"({"framework":"XYZ","text":"Action: I did."})", "application/json");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body)["error"], "unknown framework \"XYZ\" (known: STAR, CAR, SOAR, CARL, PAR, DIGS)");
+  auto garbage = c.Post("/api/lint", "{not json", "application/json");
+  EXPECT_EQ(garbage->status, 400);
+}
+
+TEST_F(ServerTest, SecurityRulesHold) {
+  httplib::Client anonymous("127.0.0.1", port_);
+  EXPECT_EQ(anonymous.Get("/api/health")->status, 401);
+  httplib::Client wrong("127.0.0.1", port_);
+  wrong.set_bearer_token_auth("nope");
+  EXPECT_EQ(wrong.Get("/api/stories")->status, 401);
+
+  auto c = Client();
+  httplib::Headers rebinding = {{"Host", "evil.example:" + std::to_string(port_)}};
+  EXPECT_EQ(c.Get("/api/health", rebinding)->status, 403);
+  httplib::Headers cross_site = {{"Origin", "http://evil.example"}};
+  EXPECT_EQ(c.Post("/api/import", cross_site, "### Q1: x\n\n**Action:**\ny\n", "text/markdown")->status, 403);
+  httplib::Headers same_site = {{"Origin", "http://127.0.0.1:" + std::to_string(port_)}};
+  EXPECT_EQ(c.Get("/api/health", same_site)->status, 200);
+
+  std::string big(options_.max_body + 1, 'x');
+  EXPECT_EQ(c.Post("/api/lint", big, "application/json")->status, 413);
+
+  EXPECT_EQ(c.Get("/../../etc/passwd")->status, 404);
+  EXPECT_EQ(c.Get("/%2e%2e/%2e%2e/etc/passwd")->status, 404);
+  EXPECT_EQ(c.Get("/api/nothing")->status, 404);
+  auto page = c.Get("/");
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("<title>rehearse</title>"), std::string::npos);
+}
+
+TEST_F(ServerTest, ImportEditSaveAndRestore) {
+  auto c = Client();
+  auto imported = c.Post("/api/import?demo=1", "", "text/plain");
+  ASSERT_EQ(imported->status, 200) << imported->body;
+  EXPECT_EQ(json::parse(imported->body)["stories"], 11);
+
+  auto story = json::parse(c.Get("/api/stories/q5")->body);
+  EXPECT_EQ(story["rev"], 1);
+  json edit = {{"rev", 1}, {"title", story["title"]}, {"project", ""}, {"framework", "STAR"},
+               {"sections", story["sections"]}, {"notes", "Practise the opening."}};
+  auto saved = c.Put("/api/stories/q5", edit.dump(), "application/json");
+  ASSERT_EQ(saved->status, 200) << saved->body;
+  EXPECT_EQ(json::parse(saved->body)["rev"], 2);
+  // A second editor still on revision 1 is refused, not silently overwritten.
+  edit["notes"] = "Someone else's note.";
+  auto stale = c.Put("/api/stories/q5", edit.dump(), "application/json");
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_EQ(json::parse(c.Get("/api/stories/q5")->body)["notes"], "Practise the opening.");
+
+  auto history = json::parse(c.Get("/api/stories/q5/history")->body);
+  EXPECT_EQ(history["revisions"].size(), 2u);
+  auto restored = c.Post("/api/stories/q5/restore", R"({"rev":1})", "application/json");
+  EXPECT_EQ(json::parse(restored->body)["rev"], 3);
+  EXPECT_EQ(json::parse(c.Get("/api/stories/q5")->body)["notes"], "");
+
+  auto match = c.Post("/api/match", R"({"question":"Tell me about a time you disagreed with another team.","top":2})",
+                      "application/json");
+  EXPECT_EQ(json::parse(match->body)["stories"][0]["key"], "q7");
+  auto plan = c.Get("/api/plan?company=amazon");
+  EXPECT_EQ(json::parse(plan->body)["values"].size(), 16u);
+  auto md = c.Get("/api/export?format=md");
+  EXPECT_EQ(md->body.rfind("---\nrehearse: story-bank\n", 0), 0u);
+  EXPECT_EQ(c.Get("/api/stories/q99")->status, 404);
+  auto broken = c.Post("/api/import?name=half.md", "### Q1: x\n", "text/markdown");
+  EXPECT_EQ(broken->status, 400);
+  EXPECT_EQ(json::parse(broken->body)["error"], "half.md:1: Q1 has no sections; expected bold labels such as **Situation:** with text under them");
+}
+
+}  // namespace
+}  // namespace rehearse
