@@ -141,6 +141,11 @@ TEST_F(ServerTest, ImportEditSaveAndRestore) {
   auto md = c.Get("/api/export?format=md");
   EXPECT_EQ(md->body.rfind("---\nrehearse: story-bank\n", 0), 0u);
   EXPECT_EQ(c.Get("/api/stories/q99")->status, 404);
+  auto summary = json::parse(c.Get("/api/summary")->body);
+  EXPECT_EQ(summary["stories"], 11);
+  EXPECT_EQ(summary["frameworks"]["STAR"], 6);
+  EXPECT_EQ(summary["values_covered"]["google"].size(), 4u);
+  EXPECT_GE(json::parse(c.Get("/api/questions")->body).size(), 150u);
   auto broken = c.Post("/api/import?name=half.md", "### Q1: x\n", "text/markdown");
   EXPECT_EQ(broken->status, 400);
   EXPECT_EQ(json::parse(broken->body)["error"], "half.md:1: Q1 has no sections; expected bold labels such as **Situation:** with text under them");

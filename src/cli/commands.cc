@@ -26,6 +26,7 @@
 #include "json/match_json.h"
 #include "match/classifier.h"
 #include "match/matcher.h"
+#include "match/summary.h"
 #include "server/server.h"
 #include "text/sentences.h"
 #include "store/bank.h"
@@ -391,33 +392,19 @@ int RunSummary(const Options& o) {
   auto revisions = (*bank)->RevisionCount();
   if (!revisions) return Fail(revisions.error());
 
-  std::map<std::string, int> frameworks, kinds, projects;
-  std::map<std::string, std::set<std::string>> covered;
-  int with_metrics = 0;
-  for (const auto& s : *stories) {
-    ++frameworks[s.framework];
-    ++kinds[s.kind.empty() ? "unindexed" : s.kind];
-    if (!s.project.empty()) ++projects[std::string(Trim(s.project.substr(0, s.project.find(" - "))))];
-    for (const auto& [company, tags] : s.values) {
-      for (const auto& t : tags) covered[company].insert(t.value);
-    }
-    if (!StoryMetrics(s, *catalog).empty()) ++with_metrics;
-  }
+  BankSummary summary = Summarize(*stories, *themes, *catalog);
+  const auto& frameworks = summary.frameworks;
+  const auto& kinds = summary.kinds;
+  const auto& projects = summary.projects;
+  auto& covered = summary.covered;
+  int with_metrics = summary.with_metrics;
   auto counts = [](const std::map<std::string, int>& m) {
     std::vector<std::string> parts;
     for (const auto& [k, n] : m) parts.push_back(fmt::format("{} {}", n, k));
     return Join(parts, ", ");
   };
   if (o.json) {
-    JsonWriter w;
-    w.BeginObject().Field("bank", (*bank)->path()).Field("stories", static_cast<int64_t>(stories->size()));
-    w.Key("frameworks").BeginObject();
-    for (const auto& [id, n] : frameworks) w.Field(id, n);
-    w.EndObject().Key("values_covered").BeginObject();
-    for (const auto& [company, names] : covered) w.Field(company, std::vector<std::string>(names.begin(), names.end()));
-    w.EndObject().Field("themes", static_cast<int64_t>(themes->size())).Field("revisions", *revisions);
-    w.Field("with_metrics", with_metrics).EndObject();
-    fmt::print("{}\n", w.str());
+    fmt::print("{}\n", SummaryJson(summary, (*bank)->path(), *revisions));
     return 0;
   }
   fmt::print("Bank: {}\n", (*bank)->path());

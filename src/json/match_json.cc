@@ -50,4 +50,18 @@ std::string PlanJson(const Plan& p) {
   return w.str();
 }
 
+std::string SummaryJson(const BankSummary& s, std::string_view bank, int revisions) {
+  JsonWriter w;
+  w.BeginObject().Field("bank", bank).Field("stories", s.stories);
+  for (const auto& [name, counts] : {std::pair{"frameworks", &s.frameworks}, {"kinds", &s.kinds}, {"projects", &s.projects}}) {
+    w.Key(name).BeginObject();
+    for (const auto& [k, n] : *counts) w.Field(k, n);
+    w.EndObject();
+  }
+  w.Key("values_covered").BeginObject();
+  for (const auto& [company, names] : s.covered) w.Field(company, std::vector<std::string>(names.begin(), names.end()));
+  w.EndObject().Field("themes", s.themes).Field("revisions", revisions).Field("with_metrics", s.with_metrics).EndObject();
+  return w.str();
+}
+
 }  // namespace rehearse

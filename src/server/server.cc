@@ -21,6 +21,7 @@
 #include "lint/linter.h"
 #include "match/classifier.h"
 #include "match/matcher.h"
+#include "match/summary.h"
 #include "store/bank.h"
 #include "util/text.h"
 
@@ -93,6 +94,19 @@ class App {
     s.Get("/api/export", [this](const Request& req, Response& res) { Export(req, res); });
     s.Get("/api/frameworks", [this](const Request&, Response& res) { SendJson(res, 200, FrameworksJson(catalog_)); });
     s.Get("/api/companies", [this](const Request&, Response& res) { SendJson(res, 200, CompaniesJson(catalog_)); });
+    s.Get("/api/questions", [this](const Request&, Response& res) {
+      std::vector<const Question*> all;
+      for (const auto& q : catalog_.questions) all.push_back(&q);
+      SendJson(res, 200, QuestionsJson(all));
+    });
+    s.Get("/api/summary", [this](const Request&, Response& res) {
+      std::lock_guard lock(mu_);
+      auto stories = bank_->Stories();
+      auto themes = bank_->Themes();
+      auto revisions = bank_->RevisionCount();
+      if (!stories || !themes || !revisions) return SendError(res, 500, "could not read the bank");
+      SendJson(res, 200, SummaryJson(Summarize(*stories, *themes, catalog_), bank_->path(), *revisions));
+    });
     s.Get(R"(/api/.*)", [](const Request&, Response& res) { SendError(res, 404, "no such API route (see docs/api.md)"); });
     s.Get(R"(/(.*))", [](const Request& req, Response& res) { Static(req, res); });
   }
