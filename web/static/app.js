@@ -59,6 +59,9 @@ async function pageStories() {
   state.stories.forEach(s => Object.values(s.values).flat().forEach(v => values.add(v)));
   const value = el('select', { 'aria-label': 'Company value' }, el('option', { value: '' }, 'All values'),
     [...values].sort().map(v => el('option', { value: v }, v)));
+  const themes = [...new Set(state.stories.flatMap(s => s.themes))].sort();
+  const theme = el('select', { 'aria-label': 'Theme' }, el('option', { value: '' }, 'All themes'),
+    themes.map(t => el('option', { value: t }, t)));
   const projects = [...new Set(state.stories.map(s => s.project.split(' - ')[0]).filter(Boolean))].sort();
   const project = el('select', { 'aria-label': 'Project' }, el('option', { value: '' }, 'All projects'),
     projects.map(p => el('option', { value: p }, p)));
@@ -69,6 +72,7 @@ async function pageStories() {
       (!q || JSON.stringify(s).toLowerCase().includes(q)) &&
       (!framework.value || s.framework === framework.value) &&
       (!value.value || Object.values(s.values).flat().includes(value.value)) &&
+      (!theme.value || s.themes.includes(theme.value)) &&
       (!project.value || s.project.startsWith(project.value))
     ).map(s => {
       const ready = el('td', { class: 'score' }, '…');
@@ -78,10 +82,10 @@ async function pageStories() {
         el('td', {}, s.title), el('td', {}, s.framework), el('td', {}, s.project || '—'), ready);
     }));
   };
-  [search, framework, value, project].forEach(c => c.addEventListener('input', render));
+  [search, framework, theme, value, project].forEach(c => c.addEventListener('input', render));
   render();
   show(el('h2', {}, 'Story bank'),
-    el('div', { class: 'filters' }, search, framework, value, project,
+    el('div', { class: 'filters' }, search, framework, theme, value, project,
       el('button', { class: 'secondary', onclick: () => { location.hash = '#edit/new'; } }, 'New story')),
     el('table', {}, el('thead', {}, el('tr', {}, ['Key', 'Question', 'Framework', 'Project', 'Readiness'].map(h => el('th', { scope: 'col' }, h)))), body));
 }

@@ -31,6 +31,13 @@ test('first run offers the demo bank, which fills the story list', async ({ page
   await expect(page.locator('tbody tr')).toHaveCount(1);
   await expect(page.locator('tbody tr')).toContainText('production mistake');
   await page.getByRole('combobox', { name: 'Framework' }).selectOption('');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('Debugging');
+  await expect(page.locator('tbody tr')).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('');
+  await page.getByRole('searchbox', { name: 'Search stories' }).fill('double-posted');
+  await expect(page.locator('tbody tr')).toHaveCount(1);
+  await expect(page.locator('tbody tr')).toContainText('Q8');
+  await page.getByRole('searchbox', { name: 'Search stories' }).fill('');
   await expect(page.locator('tbody td.score').first()).toHaveText(/\d+/);
   await page.screenshot({ path: path.join(shots, '2-stories.png'), fullPage: true });
 });
