@@ -641,14 +641,34 @@ void SetupMatch(CLI::App& cmd, Options& o) {
   cmd.add_option("--top", o.top, "How many stories to show")->check(CLI::PositiveNumber);
 }
 
+// The catalog, the bank and the index over it: what match and plan work on. Held
+// together because the index points into the others.
+struct Indexed {
+  Catalog catalog;
+  std::unique_ptr<QuestionClassifier> classifier;
+  BankView view;
+  std::unique_ptr<StoryIndex> index;
+};
+
+Result<std::unique_ptr<Indexed>> LoadIndexed(const Options& o) {
+  auto out = std::make_unique<Indexed>();
+  REHEARSE_TRY_ASSIGN(catalog, LoadCatalogFor(o));
+  out->catalog = std::move(catalog);
+  REHEARSE_TRY_ASSIGN(classifier, QuestionClassifier::Build(out->catalog));
+  out->classifier = std::move(classifier);
+  REHEARSE_TRY_ASSIGN(view, LoadBankView(o));
+  out->view = std::move(view);
+  out->index = std::make_unique<StoryIndex>(out->view.stories, out->view.themes, *out->classifier);
+  return out;
+}
+
+constexpr const char* kEmptyBank = "The bank is empty. Import your guide: rehearse import guide.md (or rehearse import --demo)\n";
+
 int RunMatch(const Options& o) {
-  auto catalog = LoadCatalogFor(o);
-  if (!catalog) return Fail(catalog.error());
-  auto classifier = QuestionClassifier::Build(*catalog);
-  if (!classifier) return Fail(classifier.error());
-  auto view = LoadBankView(o);
-  if (!view) return Fail(view.error());
-  StoryIndex index(view->stories, view->themes, **classifier);
+  auto indexed = LoadIndexed(o);
+  if (!indexed) return Fail(indexed.error());
+  const StoryIndex& index = *(*indexed)->index;
+  const BankView* view = &(*indexed)->view;
   std::string company = o.company.empty() ? "amazon" : o.company;
   auto matches = index.Match(o.question, company, static_cast<size_t>(o.top));
   if (!matches) return Fail(matches.error());
@@ -657,7 +677,7 @@ int RunMatch(const Options& o) {
     return 0;
   }
   if (view->stories.empty()) {
-    fmt::print("The bank is empty. Import your guide: rehearse import guide.md (or rehearse import --demo)\n");
+    fmt::print(kEmptyBank);
     return 0;
   }
   if (matches->empty()) fmt::print("No story in the bank fits this question yet.\n");
@@ -682,13 +702,10 @@ std::string_view Shade(const CoverageCell* c) {
 }
 
 int RunPlan(const Options& o) {
-  auto catalog = LoadCatalogFor(o);
-  if (!catalog) return Fail(catalog.error());
-  auto classifier = QuestionClassifier::Build(*catalog);
-  if (!classifier) return Fail(classifier.error());
-  auto view = LoadBankView(o);
-  if (!view) return Fail(view.error());
-  StoryIndex index(view->stories, view->themes, **classifier);
+  auto indexed = LoadIndexed(o);
+  if (!indexed) return Fail(indexed.error());
+  const StoryIndex& index = *(*indexed)->index;
+  const BankView* view = &(*indexed)->view;
   auto plan = index.PlanFor(o.company);
   if (!plan) return Fail(plan.error());
   if (o.json) {
@@ -696,7 +713,7 @@ int RunPlan(const Options& o) {
     return 0;
   }
   if (view->stories.empty()) {
-    fmt::print("The bank is empty. Import your guide: rehearse import guide.md (or rehearse import --demo)\n");
+    fmt::print(kEmptyBank);
     return 0;
   }
   // The matrix: values down, stories across (keys written vertically would be
