@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "importer/block_start.h"
 #include "importer/box_table.h"
 #include "importer/refs.h"
 #include "util/text.h"
@@ -90,20 +91,6 @@ std::string NormalizeLineEndings(std::string_view text) {
     else if (i + 1 >= text.size() || text[i + 1] != '\n') out += '\n';
   }
   return out;
-}
-
-// True when `line`, moved from a label's own line to the next line, would read as
-// something else than the label's text: a heading, a rule, a fence, HTML or a label.
-bool ReadsAsBlock(std::string_view line) {
-  line = Trim(line);
-  if (line.empty()) return false;
-  if (line.starts_with("**") || line.starts_with("__") || line.starts_with('#') || line.starts_with("```") ||
-      line.starts_with("~~~") || line.starts_with('<')) {
-    return true;
-  }
-  // Setext underlines ("---", "=="), thematic breaks ("* * *", "___") and the
-  // delimiter row of a GFM table ("|--|:-:"), which would turn the label into a table.
-  return line.find_first_not_of("-=_*:| \t") == std::string_view::npos;
 }
 
 struct OpenSection {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "importer/block_start.h"
 #include "importer/refs.h"
 #include "util/text.h"
 
@@ -67,10 +68,19 @@ bool NeedsBlankLine(std::string_view line) {
          (line[digits] == '.' || line[digits] == ')');
 }
 
-// "**Label:**" and its text on the next line, as people write it (the importer has
-// escaped text from the label's own line that would read differently there), or
-// after a blank line when NeedsBlankLine.
+// "**Label:**" and its text on the next line, as people write it, or after a blank
+// line when NeedsBlankLine; text the importer escaped goes back on the label's line.
 void WriteLabeled(std::string& out, std::string_view label, std::string_view text) {
+  if (text.size() > 1 && text[0] == '\\' && ReadsAsBlock(text.substr(1, text.find('\n') - 1))) {
+    // Text the importer escaped because it was written on the label's line goes back
+    // there, as written: only there does it read the same.
+    out += fmt::format("**{}:** {}\n\n", label, text.substr(1));
+    if (std::string fence = ClosingFence(text.substr(text.find('\n') == std::string_view::npos ? text.size() : text.find('\n')));
+        !fence.empty()) {
+      out.insert(out.size() - 1, fence + "\n");
+    }
+    return;
+  }
   std::string_view first = text.substr(0, text.find('\n'));
   out += fmt::format("**{}:**{}{}\n\n", label, NeedsBlankLine(first) ? "\n\n" : "\n", text);
   if (std::string fence = ClosingFence(text); !fence.empty()) out.insert(out.size() - 1, fence + "\n");

@@ -1,6 +1,8 @@
 #include "importer/refs.h"
 
+#include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "util/text.h"
 
@@ -24,6 +26,25 @@ size_t IdAt(std::string_view s, size_t i) {
 std::string KeyOf(std::string_view digits) {
   while (digits.size() > 1 && digits[0] == '0') digits.remove_prefix(1);
   return "q" + std::string(digits);
+}
+
+// Drops the parentheses that have no partner, so that a note written back as
+// "Q3 (note)" reads back the same.
+std::string BalanceParens(std::string_view s) {
+  std::string out(s);
+  std::vector<size_t> open;
+  std::vector<size_t> drop;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '(') open.push_back(i);
+    else if (out[i] == ')') {
+      if (open.empty()) drop.push_back(i);
+      else open.pop_back();
+    }
+  }
+  drop.insert(drop.end(), open.begin(), open.end());
+  std::sort(drop.rbegin(), drop.rend());
+  for (size_t i : drop) out.erase(i, 1);
+  return std::string(Trim(out));
 }
 
 // Drops separators and filler from text between references.
@@ -88,13 +109,13 @@ std::vector<StoryRef> ParseStoryRefs(std::string_view cell) {
         if (cell[k] == ')' && --depth == 0) break;
       }
       size_t end = k < cell.size() ? k : cell.size();
-      ref.note = std::string(Trim(cell.substr(j + 1, end - j - 1)));
+      ref.note = BalanceParens(cell.substr(j + 1, end - j - 1));
       i = end < cell.size() ? end + 1 : end;
     }
     leftover += ' ';
     refs.push_back(std::move(ref));
   }
-  std::string extra = CleanLeftover(leftover);
+  std::string extra = BalanceParens(CleanLeftover(leftover));
   if (!extra.empty()) {
     for (auto& ref : refs) {
       if (ref.note.empty()) ref.note = extra;
