@@ -87,7 +87,9 @@ void WriteLabeled(std::string& out, std::string_view label, std::string_view tex
 }
 
 void WriteStory(std::string& out, const Story& s) {
-  out += fmt::format("### {}: {}\n\n", StoryIdFromKey(s.key), s.title);
+  // A title ending in '#' gets an explicit closing sequence, or a reader would take
+  // its last characters for one.
+  out += fmt::format("### {}: {}{}\n\n", StoryIdFromKey(s.key), s.title, s.title.ends_with('#') ? " #" : "");
   if (!s.project.empty()) out += fmt::format("**Project: {}**\n\n", s.project);
   out += fmt::format("**Framework: {}**\n\n", s.framework);
   if (!s.themes.empty()) out += fmt::format("**Themes: {}**\n\n", Join(s.themes, ", "));
