@@ -20,7 +20,7 @@ inline bool ReadsAsBlock(std::string_view line) {
   }
   // Setext underlines ("---", "=="), thematic breaks ("* * *", "___") and the
   // delimiter row of a GFM table ("|--|:-:"), which would turn the label into a table.
-  return line.find_first_not_of("-=_*:| \t") == std::string_view::npos;
+  return line.find_first_not_of("-=_*:| \t\f\v") == std::string_view::npos;
 }
 
 }  // namespace rehearse

@@ -62,7 +62,7 @@ bool NeedsBlankLine(std::string_view line) {
   line = Trim(line);
   if (line.empty()) return false;
   if (line == "*" || line == "+") return true;
-  if (line.find_first_not_of("-=:| \t") == std::string_view::npos) return true;
+  if (line.find_first_not_of("-=:| \t\f\v") == std::string_view::npos) return true;
   size_t digits = line.find_first_not_of("0123456789");
   return digits > 0 && digits != std::string_view::npos && digits + 1 == line.size() &&
          (line[digits] == '.' || line[digits] == ')');
