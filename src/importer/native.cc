@@ -82,6 +82,18 @@ void WriteLabeled(std::string& out, std::string_view label, std::string_view tex
     return;
   }
   std::string_view first = text.substr(0, text.find('\n'));
+  // A second line of - and | would make the first one a table's header row once it
+  // stands on a line of its own; on the label's line (where such text came from) it
+  // cannot.
+  size_t second_start = first.size() + 1;
+  std::string_view second = second_start < text.size() ? text.substr(second_start, text.find('\n', second_start) - second_start) : "";
+  bool delimiter_next = !second.empty() && second.find('-') != std::string_view::npos &&
+                        second.find_first_not_of("-:| \t\f\v") == std::string_view::npos;
+  if (delimiter_next && !first.empty() && first == Trim(first) && !ReadsAsBlock(first)) {
+    out += fmt::format("**{}:** {}\n\n", label, text);
+    if (std::string fence = ClosingFence(text.substr(first.size())); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
+    return;
+  }
   out += fmt::format("**{}:**{}{}\n\n", label, NeedsBlankLine(first) ? "\n\n" : "\n", text);
   if (std::string fence = ClosingFence(text); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
 }
