@@ -87,7 +87,10 @@ void WriteLabeled(std::string& out, std::string_view label, std::string_view tex
   // cannot.
   size_t second_start = first.size() + 1;
   std::string_view second = second_start < text.size() ? text.substr(second_start, text.find('\n', second_start) - second_start) : "";
+  // (A line of dashes alone is a setext underline, which can only follow a list item
+  // here: that text stays on the next line.)
   bool delimiter_next = !second.empty() && second.find('-') != std::string_view::npos &&
+                        second.find_first_of(":|") != std::string_view::npos &&
                         second.find_first_not_of("-:| \t\f\v") == std::string_view::npos;
   if (delimiter_next && !first.empty() && first == Trim(first) && !ReadsAsBlock(first)) {
     out += fmt::format("**{}:** {}\n\n", label, text);
