@@ -92,7 +92,12 @@ void WriteLabeled(std::string& out, std::string_view label, std::string_view tex
   bool delimiter_next = !second.empty() && second.find('-') != std::string_view::npos &&
                         second.find_first_of(":|") != std::string_view::npos &&
                         second.find_first_not_of("-:| \t\f\v") == std::string_view::npos;
-  if (delimiter_next && !first.empty() && first == Trim(first) && !ReadsAsBlock(first)) {
+  // A list item or quote keeps its line: there the next line continues the item.
+  bool item = first.size() > 1 && std::string_view("-*+>").find(first[0]) != std::string_view::npos && first[1] == ' ';
+  size_t digits = first.find_first_not_of("0123456789");
+  item = item || (digits > 0 && digits != std::string_view::npos && digits + 1 < first.size() &&
+                  (first[digits] == '.' || first[digits] == ')') && first[digits + 1] == ' ');
+  if (delimiter_next && !item && !first.empty() && first == Trim(first) && !ReadsAsBlock(first)) {
     out += fmt::format("**{}:** {}\n\n", label, text);
     if (std::string fence = ClosingFence(text.substr(first.size())); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
     return;
