@@ -108,6 +108,11 @@ std::string QuestionClassifier::Framework(std::string_view question, std::vector
 }
 
 std::vector<ValueScore> QuestionClassifier::ScoreValues(const TermVector& text, const Company& company) const {
+  return ScoreValues(text, company, Neighbours(text, 7));
+}
+
+std::vector<ValueScore> QuestionClassifier::ScoreValues(const TermVector& text, const Company& company,
+                                                        const std::vector<Neighbour>& neighbours) const {
   size_t n = company.values.size();
   std::vector<double> keyword(n, 0), neighbour(n, 0);
   std::vector<std::vector<std::string>> reasons(n);
@@ -135,7 +140,7 @@ std::vector<ValueScore> QuestionClassifier::ScoreValues(const TermVector& text, 
     }
   }
   const auto& labels = bank_values_.at(company.id);
-  for (const auto& nb : Neighbours(text, 7)) {
+  for (const auto& nb : neighbours) {
     const auto& ids = labels[nb.index];
     for (size_t rank = 0; rank < ids.size(); ++rank) {
       size_t v = ids[rank];
@@ -159,8 +164,12 @@ std::vector<ValueScore> QuestionClassifier::ScoreValues(const TermVector& text, 
 }
 
 std::vector<std::string> QuestionClassifier::Themes(const TermVector& text) const {
+  return Themes(Neighbours(text, 7));
+}
+
+std::vector<std::string> QuestionClassifier::Themes(const std::vector<Neighbour>& neighbours) const {
   std::map<std::string, double> score;
-  for (const auto& nb : Neighbours(text, 7)) {
+  for (const auto& nb : neighbours) {
     for (const auto& t : catalog_.questions[nb.index].themes) score[t] += nb.similarity;
   }
   std::vector<std::pair<std::string, double>> ranked(score.begin(), score.end());
@@ -184,8 +193,9 @@ Result<Classification> QuestionClassifier::Classify(std::string_view question, s
   Classification out;
   out.framework = Framework(question, &out.framework_reasons);
   TermVector v = Vectorize(question);
-  out.themes = Themes(v);
-  out.values = ScoreValues(v, *c);
+  std::vector<Neighbour> neighbours = Neighbours(v, 7);  // once, for themes and values
+  out.themes = Themes(neighbours);
+  out.values = ScoreValues(v, *c, neighbours);
   return out;
 }
 

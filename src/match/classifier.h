@@ -63,6 +63,9 @@ class QuestionClassifier {
     double similarity;
   };
   std::vector<Neighbour> Neighbours(const TermVector& text, size_t k) const;
+  std::vector<ValueScore> ScoreValues(const TermVector& text, const Company& company,
+                                      const std::vector<Neighbour>& neighbours) const;
+  std::vector<std::string> Themes(const std::vector<Neighbour>& neighbours) const;
 
   const Catalog& catalog_;
   struct Cue;

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <random>
@@ -189,26 +190,31 @@ class App {
     if (TooBig(req, res)) return;
     auto q = ParseQuestionRequest(req.body);
     if (!q) return SendError(res, 400, q.error().message);
-    std::lock_guard lock(mu_);
-    auto stories = bank_->Stories();
-    auto themes = bank_->Themes();
-    if (!stories || !themes) return SendError(res, 500, (!stories ? stories.error() : themes.error()).message);
-    StoryIndex index(*stories, *themes, *classifier_);
-    auto m = index.Match(q->question, q->company, static_cast<size_t>(q->top));
-    if (!m) return SendError(res, 400, m.error().message);
-    SendJson(res, 200, MatchJson(*m));
+    WithIndex(res, [&](const StoryIndex& index) {
+      auto m = index.Match(q->question, q->company, static_cast<size_t>(q->top));
+      if (!m) return SendError(res, 400, m.error().message);
+      SendJson(res, 200, MatchJson(*m));
+    });
   }
 
   void PlanFor(const Request& req, Response& res) {
     std::string company = req.has_param("company") ? req.get_param_value("company") : "amazon";
+    WithIndex(res, [&](const StoryIndex& index) {
+      auto plan = index.PlanFor(company);
+      if (!plan) return SendError(res, 400, plan.error().message);
+      SendJson(res, 200, PlanJson(*plan));
+    });
+  }
+
+  // Builds the index over the bank as it is now and hands it to `use`; answers 500
+  // itself when the bank cannot be read.
+  void WithIndex(Response& res, const std::function<void(const StoryIndex&)>& use) {
     std::lock_guard lock(mu_);
     auto stories = bank_->Stories();
     auto themes = bank_->Themes();
     if (!stories || !themes) return SendError(res, 500, (!stories ? stories.error() : themes.error()).message);
     StoryIndex index(*stories, *themes, *classifier_);
-    auto plan = index.PlanFor(company);
-    if (!plan) return SendError(res, 400, plan.error().message);
-    SendJson(res, 200, PlanJson(*plan));
+    use(index);
   }
 
   void Stories(Response& res) {
