@@ -1,9 +1,7 @@
 #include "store/bank.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <map>
 
@@ -11,19 +9,11 @@
 
 #include "store/story_doc.h"
 #include "store/migrations.h"
+#include "util/clock.h"
 #include "util/text.h"
 
 namespace rehearse {
 namespace {
-
-std::string NowUtc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // The searchable text of a story, as migration 2 first filled it.
 constexpr const char* kRefreshFts = R"sql(

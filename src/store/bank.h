@@ -1,7 +1,8 @@
 #pragma once
 // The story bank: stories with their full revision history, and the guide's theme
 // table, in one SQLite file. Every change to a story adds a revision; nothing the user
-// wrote is ever overwritten. The only module that knows the schema.
+// wrote is ever overwritten. Owns the connection and the migrations; other store
+// modules (practice, notes) keep their own tables in the same file through db().
 
 #include <map>
 #include <memory>
@@ -79,6 +80,9 @@ class Bank {
   Result<int> RevisionCount() const;
 
   const std::string& path() const { return db_->path(); }
+  // The connection, for the store modules that keep other tables in the same file
+  // (practice, company notes).
+  const Db& db() const { return *db_; }
 
  private:
   explicit Bank(std::unique_ptr<Db> db) : db_(std::move(db)) {}

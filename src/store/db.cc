@@ -28,6 +28,11 @@ Stmt& Stmt::Bind(int index, int64_t value) {
   return *this;
 }
 
+Stmt& Stmt::Bind(int index, double value) {
+  sqlite3_bind_double(stmt_, index, value);
+  return *this;
+}
+
 Result<bool> Stmt::Step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -52,6 +57,7 @@ std::string Stmt::Text(int column) const {
 }
 
 int64_t Stmt::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+double Stmt::Double(int column) const { return sqlite3_column_double(stmt_, column); }
 bool Stmt::IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
 Result<std::unique_ptr<Db>> Db::Open(const std::string& path, int busy_timeout_ms) {

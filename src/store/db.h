@@ -26,6 +26,8 @@ class Stmt {
   // Binds are 1-based, as in SQLite. Text is copied.
   Stmt& Bind(int index, std::string_view text);
   Stmt& Bind(int index, int64_t value);
+  Stmt& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
+  Stmt& Bind(int index, double value);
 
   // Steps once. Returns true while a row is available, false when done.
   Result<bool> Step();
@@ -34,6 +36,7 @@ class Stmt {
 
   std::string Text(int column) const;
   int64_t Int(int column) const;
+  double Double(int column) const;
   bool IsNull(int column) const;
 
  private:

@@ -70,6 +70,54 @@ CREATE TABLE theme_row (
   backup_label TEXT NOT NULL
 );
 )sql",
+    // 4: practice. Attempts are append-only (an answer, a follow-up's answer or a
+    // metrics drill; `report` is the feedback as JSON), `attempt_rule` counts each
+    // rule's findings per attempt for progress, `schedule` is the spaced-repetition
+    // state per story or question, and company notes keep every version.
+    R"sql(
+CREATE TABLE attempt (
+  id          INTEGER PRIMARY KEY,
+  created_at  TEXT NOT NULL,
+  session     TEXT NOT NULL,
+  company     TEXT NOT NULL,
+  kind        TEXT NOT NULL,  -- 'answer', 'followup' or 'drill'
+  parent      INTEGER REFERENCES attempt (id),
+  question_id TEXT NOT NULL,
+  question    TEXT NOT NULL,
+  story_key   TEXT NOT NULL,  -- '' when no story was named or recognised
+  framework   TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  seconds     REAL NOT NULL,  -- as measured; 0 when unknown
+  words       INTEGER NOT NULL,
+  score       INTEGER NOT NULL,
+  report      TEXT NOT NULL
+);
+CREATE INDEX attempt_by_story ON attempt (story_key, created_at);
+CREATE INDEX attempt_by_session ON attempt (session);
+CREATE TABLE attempt_rule (
+  attempt INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
+  rule    TEXT NOT NULL,
+  count   INTEGER NOT NULL,
+  PRIMARY KEY (attempt, rule)
+);
+CREATE TABLE schedule (
+  item          TEXT PRIMARY KEY,  -- 'story:q13' or 'question:<id>'
+  repetitions   INTEGER NOT NULL,
+  interval_days INTEGER NOT NULL,
+  ease          REAL NOT NULL,
+  due           TEXT NOT NULL,     -- YYYY-MM-DD
+  last_score    INTEGER NOT NULL,
+  reviewed_at   TEXT NOT NULL
+);
+CREATE TABLE company_note (
+  company    TEXT NOT NULL,
+  kind       TEXT NOT NULL,  -- 'questions' (to ask the interviewer), 'news', 'notes'
+  rev        INTEGER NOT NULL,
+  text       TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (company, kind, rev)
+);
+)sql",
 };
 
 }  // namespace
