@@ -56,7 +56,7 @@ bool Fired(const LintReport& report, std::string_view rule) {
 }
 
 // A sentence, trimmed and cut to a quotable length.
-std::string Quote(std::string_view sentence, size_t max_chars = 90) {
+std::string Quote(std::string_view sentence, size_t max_chars = 120) {
   std::string s(Trim(sentence));
   while (!s.empty() && (s.front() == '-' || s.front() == '*' || s.front() == ' ')) s.erase(0, 1);
   // A section label ("Action: I ...") is not part of what was said.
