@@ -426,8 +426,8 @@ TEST_F(CoachTest, ProgressCountsRulesPerAnswer) {
   AnswerInput in;
   in.question = "Walk me through how you cut a slow page's load time.";
   in.story_key = "q1";
-  in.text = "Situation: The Atlas search page was slow. Action: We profiled it and we found two serial calls. We "
-            "made them concurrent and we cached the prices. Result: We made it much faster.";
+  in.text = "Situation: The Atlas search page was slow.\nAction: We profiled it and we found two serial calls. We "
+            "made them concurrent and we cached the prices.\nResult: We made it much faster.";
   ASSERT_TRUE(coach_->Answer(in));
   in.text = kGoodAtlasAnswer;
   ASSERT_TRUE(coach_->Answer(in));
