@@ -31,9 +31,6 @@ Result<std::unique_ptr<PracticeKit>> LoadPracticeKit(const Options& o);
 // delivery tips, follow-ups and the next review.
 void PrintFeedback(const Feedback& f);
 
-// A new session id: "s" and the time, e.g. "s20261125-174001".
-std::string NewSessionId();
-
 // The interactive session (practice_tty.cc).
 int RunInteractivePractice(const Options& o, PracticeKit& kit);
 

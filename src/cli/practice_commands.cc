@@ -79,16 +79,6 @@ void PrintFeedback(const Feedback& f) {
   for (const auto& s : f.schedules) fmt::print("Next review of {}: {} (in {} days)\n", s.item, s.due, s.interval_days);
 }
 
-std::string NewSessionId() {
-  std::string now = NowUtc();  // 2026-11-25T17:40:01Z
-  std::string id = "s";
-  for (char c : now) {
-    if (c >= '0' && c <= '9') id += c;
-    if (c == 'T') id += '-';
-  }
-  return id;
-}
-
 Result<std::unique_ptr<PracticeKit>> LoadPracticeKit(const Options& o) {
   auto kit = std::make_unique<PracticeKit>();
   REHEARSE_TRY_ASSIGN(indexed, LoadIndexed(o));

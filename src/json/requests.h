@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "model/story.h"
+#include "practice/coach.h"
 #include "util/result.h"
 
 namespace rehearse {
@@ -27,5 +28,16 @@ Result<StoryEdit> ParseStoryEdit(std::string_view body, const std::string& key);
 
 // {"rev": N}
 Result<int> ParseRevRequest(std::string_view body);
+
+// {"question_id" or "question", "text", "story"?, "framework"?, "company"?, "session"?, "seconds"?}
+Result<AnswerInput> ParseAnswerRequest(std::string_view body);
+
+struct DrillRequest {
+  std::string story;
+  std::string typed;
+  std::string session;
+};
+// {"story", "typed", "session"?}
+Result<DrillRequest> ParseDrillRequest(std::string_view body);
 
 }  // namespace rehearse
