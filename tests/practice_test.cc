@@ -359,6 +359,8 @@ TEST_F(CoachTest, AFollowUpIsAnsweredInCarAndLeavesTheScheduleAlone) {
   EXPECT_EQ(g->attempt.kind, "followup");
   EXPECT_EQ(g->attempt.parent, f->attempt.id);
   EXPECT_EQ(g->attempt.framework, "CAR");
+  // A follow-up is meant to be short: no length finding, no length cost below 20 s.
+  for (const auto& x : g->report.findings) EXPECT_NE(x.rule, "length.short");
   EXPECT_EQ(g->attempt.question, f->followups[0].question);
   EXPECT_EQ(g->attempt.story_key, f->attempt.story_key);
   EXPECT_TRUE(g->schedules.empty());

@@ -78,7 +78,7 @@ namespace {
 
 // The score: structure 30, balance 20, length 15, findings 35. Structure, balance and
 // length are measured directly, so their rules do not cost findings points too.
-void Score(const LintInput& in, LintReport& r) {
+void Score(const LintInput& in, bool quick, LintReport& r) {
   const auto& sections = in.framework->sections;
   int present = 0;
   for (size_t k = 0; k < sections.size(); ++k) present += in.segmentation.Find(static_cast<int>(k)) != nullptr;
@@ -93,10 +93,11 @@ void Score(const LintInput& in, LintReport& r) {
   r.parts.push_back({"balance", balance, 20, fmt::format("{:.0f}% of the time is away from the {} split", deviation * 100, in.framework->id)});
 
   double s = r.seconds;
-  double length_ratio = s < 60 ? s / 60 : s > 180 ? std::max(0.0, 1.0 - (s - 180) / 180) : 1.0;
+  double low = quick ? 20 : 60;
+  double length_ratio = s < low ? s / low : s > 180 ? std::max(0.0, 1.0 - (s - 180) / 180) : 1.0;
   int length = static_cast<int>(std::lround(15.0 * length_ratio));
   r.parts.push_back({"length", length, 15,
-                     fmt::format("{:.0f} s at {:.0f} words a minute (aim for 60-180 s)", s, in.words_per_minute)});
+                     fmt::format("{:.0f} s at {:.0f} words a minute (aim for {:.0f}-180 s)", s, in.words_per_minute, low)});
 
   int errors = 0, warnings = 0, suggestions = 0;
   for (const auto& f : r.findings) {
@@ -143,6 +144,9 @@ Result<LintReport> Linter::Lint(std::string_view text, const LintOptions& option
   LintReport r;
   r.framework = framework->id;
   for (const auto& loaded : rules_.rules) loaded.rule->Check(in, r.findings);
+  if (options.quick) {
+    std::erase_if(r.findings, [](const Finding& f) { return f.rule == "length.short"; });
+  }
   std::stable_sort(r.findings.begin(), r.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.span.start < b.span.start; });
 
@@ -159,7 +163,7 @@ Result<LintReport> Linter::Lint(std::string_view text, const LintOptions& option
     st.share = in_sections ? static_cast<double>(st.words) / in_sections : 0;
     r.split.push_back(st);
   }
-  Score(in, r);
+  Score(in, options.quick, r);
   r.segmentation = std::move(in.segmentation);
   return r;
 }

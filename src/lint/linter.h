@@ -19,6 +19,9 @@ struct LintOptions {
   bool spoken = false;       // A transcript of a spoken answer: delivery rules apply.
   double seconds = 0;        // Spoken: how long it took (0 when unknown).
   double words_per_minute = 150;
+  // A quick answer to a follow-up question: 20-60 s is the right length, so shortness
+  // is neither a finding nor a cost.
+  bool quick = false;
 };
 
 struct SectionStat {

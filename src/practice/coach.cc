@@ -180,6 +180,7 @@ Result<Feedback> Coach::Answer(const AnswerInput& input) {
 
   LintOptions lint;
   lint.framework = a.framework;
+  lint.quick = parent.has_value();
   REHEARSE_TRY_ASSIGN(report, linter_.Lint(input.text, lint));
   f.report = std::move(report);
 

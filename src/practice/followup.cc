@@ -79,6 +79,21 @@ std::string FirstSentence(std::string_view answer, const re2::RE2& pattern, bool
   return "";
 }
 
+// The sentence of `answer` with the most matches of `pattern` (the first of equals).
+std::string DensestSentence(std::string_view answer, const re2::RE2& pattern) {
+  std::string_view best;
+  int most = 0;
+  for (Span sp : SplitSentences(answer, Span{0, answer.size()})) {
+    std::string_view s = answer.substr(sp.start, sp.size());
+    int n = Count(pattern, s);
+    if (n > most) {
+      most = n;
+      best = s;
+    }
+  }
+  return most ? Quote(best) : "";
+}
+
 // What follows a decision verb, up to the end of its clause.
 std::string DecisionClause(std::string_view answer) {
   re2::StringPiece input(answer.data(), answer.size());
@@ -129,7 +144,8 @@ std::vector<FollowUp> ChooseFollowUps(std::string_view answer, const LintReport&
   // "We" everywhere: the interviewer cannot tell what the candidate did.
   int we = Count(Cue().we, answer), i = Count(Cue().i, answer);
   if (Fired(report, "ownership.we") || (we >= 3 && we > i)) {
-    std::string said = FirstSentence(answer, Cue().we_did);
+    // The sentence saying "we" most is where the actions hide.
+    std::string said = DensestSentence(answer, Cue().we_did);
     add("ownership",
         said.empty() ? fmt::format("What was your part, specifically{}? Which of those steps did you do yourself?",
                                    InProject(story))

@@ -4,6 +4,8 @@
 'use strict';
 
 const state = { token: '', frameworks: [], companies: [], stories: [] };
+// Pages other scripts add (practice.js): name -> async function(arg).
+const pages = {};
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -336,6 +338,7 @@ async function route() {
     if (page === 'ask') return pageAsk();
     if (page === 'coverage') return pageCoverage();
     if (page === 'transfer') return pageTransfer();
+    if (pages[page]) return await pages[page](arg);
     return await pageStories();
   } catch (e) {
     show(status(e.status === 401 ? 'This page needs the address that `rehearse serve` printed (it carries the token).' : e.message, 'error'));
