@@ -367,6 +367,19 @@ TEST_F(CoachTest, AFollowUpIsAnsweredInCarAndLeavesTheScheduleAlone) {
   EXPECT_EQ(log_->Schedule("story:q1")->value_or(ScheduleState{}).due, before->value_or(ScheduleState{}).due);
 }
 
+TEST_F(CoachTest, AnAnswerLabeledInAnotherFrameworkIsJudgedInIt) {
+  AnswerInput in;
+  in.question = "What is the biggest technical project you have led?";
+  ASSERT_EQ(classifier_->Framework(in.question, nullptr), "DIGS");
+  in.text = kGoodAtlasAnswer;  // Labeled Situation, Task, Action, Result.
+  auto f = coach_->Answer(in);
+  ASSERT_TRUE(f) << f.error().message;
+  EXPECT_EQ(f->attempt.framework, "STAR");
+  ASSERT_FALSE(f->nudges.empty());
+  EXPECT_EQ(f->nudges[0], "You answered in STAR; the question's wording calls for DIGS.");
+  for (const auto& x : f->report.findings) EXPECT_NE(x.rule, "structure.missing-section") << x.message;
+}
+
 TEST_F(CoachTest, BadAnswersAreRefusedAndWriteNothing) {
   AnswerInput in;
   in.question = "Walk me through how you cut a slow page's load time.";

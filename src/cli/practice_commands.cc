@@ -39,7 +39,7 @@ void PrintNext(const NextQuestion& n, const std::string& session, const Catalog&
   fmt::print("  id {} · session {}\n", n.question.id, session);
   fmt::print("  Framework: {}{}\n", n.framework,
              n.framework_reasons.empty() ? "" : " (" + Join(n.framework_reasons, "; ") + ")");
-  if (!n.values.empty()) fmt::print("  Probes: {}\n", Join(n.values, ", "));
+  if (!n.values.empty()) fmt::print("  Probes: {}\n", Join(n.values, "; "));
   if (n.suggestions.empty()) {
     fmt::print("  Suggested story: none left unused in this session\n");
   } else {

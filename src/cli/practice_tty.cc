@@ -90,7 +90,8 @@ class LiveClock {
   LiveClock(std::vector<SectionBudget> budget, double limit) : budget_(std::move(budget)), limit_(limit) {
     rows_ = Rows();
     start_ = std::chrono::steady_clock::now();
-    Out(fmt::format("\033[2;{}r\033[{};1H", rows_, rows_));  // Scroll region below line 1.
+    // Scroll region below line 1; setting it homes the cursor, so save and restore it.
+    Out(fmt::format("\0337\033[2;{}r\0338", rows_));
     Draw();
     thread_ = std::thread([this] {
       std::unique_lock lock(mu_);
@@ -109,8 +110,8 @@ class LiveClock {
     thread_.join();
     elapsed_ = Elapsed();
     stopped_ = true;
-    // Back to a whole-screen scroll region, status line cleared, cursor at the bottom.
-    Out(fmt::format("\0337\033[1;1H\033[2K\0338\033[r\033[{};1H\n", rows_));
+    // Status line cleared, back to a whole-screen scroll region, cursor where it was.
+    Out("\0337\033[1;1H\033[2K\033[r\0338");
     return elapsed_;
   }
 
@@ -209,7 +210,7 @@ int RunInteractivePractice(const Options& o, PracticeKit& kit) {
         if (!next->suggestions.empty()) {
           hint += fmt::format(" · story: {} — {}", next->suggestions[0].key, next->suggestions[0].title);
         }
-        if (!next->values.empty()) hint += " · probes: " + Join(next->values, ", ");
+        if (!next->values.empty()) hint += " · probes: " + Join(next->values, "; ");
         Out(hint + "\n> ");
         continue;
       }

@@ -46,6 +46,37 @@ std::vector<FollowUp> FollowUpsOf(const Attempt& a) {
   return out;
 }
 
+// The framework whose section labels ("Situation:", "**Action:**" at a line's start)
+// the answer uses most, when that is more than `usual`'s: an answer labeled in STAR
+// is judged as STAR even if the question called for DIGS.
+const Framework* LabeledFramework(std::string_view text, const Catalog& catalog, const Framework* usual) {
+  std::vector<std::string> labels;
+  for (std::string_view line : SplitLines(text)) {
+    std::string_view t = Trim(line);
+    while (!t.empty() && (t.front() == '*' || t.front() == '#' || t.front() == '-' || t.front() == ' ')) t.remove_prefix(1);
+    size_t colon = t.find(':');
+    if (colon == std::string_view::npos || colon > 24) continue;
+    std::string label(Trim(t.substr(0, colon)));
+    while (!label.empty() && label.back() == '*') label.pop_back();
+    labels.push_back(ToLower(label));
+  }
+  auto count = [&](const Framework& f) {
+    int n = 0;
+    for (const auto& s : f.sections) n += std::count(labels.begin(), labels.end(), ToLower(s.name)) > 0;
+    return n;
+  };
+  const Framework* best = usual;
+  int most = usual ? count(*usual) : 0;
+  for (const auto& f : catalog.frameworks) {
+    int n = count(f);
+    if (n > most) {
+      most = n;
+      best = &f;
+    }
+  }
+  return best;
+}
+
 bool Matches(std::string_view text, const char* pattern) {
   static const re2::RE2* kSignpost = new re2::RE2(
       R"((?i)\b(let me|I'll (walk|take|tell|share)|I will (walk|take|tell|share)|using (the )?(STAR|CAR|SOAR|CARL|PAR|DIGS)|in short|the short version|three parts|an example from|a good example)\b)");
@@ -176,6 +207,8 @@ Result<Feedback> Coach::Answer(const AnswerInput& input) {
                                          : classifier_.Framework(question.text, nullptr);
   const Framework* framework = catalog_.FindFramework(a.framework);
   if (!framework) return Error{fmt::format("unknown framework \"{}\"", a.framework)};
+  std::string called_for = framework->id;
+  if (input.framework.empty()) framework = LabeledFramework(input.text, catalog_, framework);
   a.framework = framework->id;
 
   LintOptions lint;
@@ -209,6 +242,10 @@ Result<Feedback> Coach::Answer(const AnswerInput& input) {
   f.budget = parent ? Budget(*framework, 30, 60) : Budget(*framework);
   f.over_time = std::max(f.report.seconds, input.seconds) > kOverTimeSeconds;
   f.nudges = Nudges(f.report, input.text, f.over_time);
+  if (a.framework != called_for) {
+    f.nudges.insert(f.nudges.begin(), fmt::format("You answered in {}; the question's wording calls for {}.",
+                                                  a.framework, called_for));
+  }
   f.followups = ChooseFollowUps(input.text, f.report, story, catalog_, parent ? 1 : 3);
   a.report = ReportDoc(f);
 

@@ -1,6 +1,7 @@
 #include "practice/followup.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 #include <re2/re2.h>
@@ -32,7 +33,7 @@ struct Cues {
   // A decision, up to the end of its clause ("decided to ship it behind a flag").
   re2::RE2 decision{
       R"((?i)\b((?:decided|chose|opted|went with|settled on|made the call|picked|proposed)\b[^.;:!?,\n]*?))"
-      R"((?:[.;:!?,\n]| and (?:I|we|then)\b|$))"};
+      R"((?:[.;:!?,\n]| (?:and|but|so|because|which|after I|then)\b|$))"};
   re2::RE2 duration{R"((?i)\b(days?|weeks?|months?|quarters?|sprints?|hours?|years?)\b)"};
 };
 
@@ -113,7 +114,15 @@ std::string NameMetric(const std::vector<std::string>& quoted, const std::vector
       return std::find(b.begin(), b.end(), n) != b.end();
     });
   };
+  // A bare number ("2") says nothing about what was measured; ask about a figure with
+  // its unit or subject.
+  std::vector<std::string> named;
   for (const auto& q : quoted) {
+    if (std::any_of(q.begin(), q.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '%'; })) {
+      named.push_back(q);
+    }
+  }
+  for (const auto& q : named) {
     std::vector<std::string> qn = Numbers(q);
     for (const auto& m : story_metrics) {
       std::vector<std::string> mn = Numbers(m);
@@ -123,7 +132,7 @@ std::string NameMetric(const std::vector<std::string>& quoted, const std::vector
       }
     }
   }
-  return quoted.empty() ? "" : quoted.front();
+  return named.empty() ? "" : named.front();
 }
 
 std::string InProject(const Story* story) {
