@@ -1,6 +1,7 @@
 // End-to-end tests of the rehearse binary: what a user types, what they see.
 
 #include <gtest/gtest.h>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
@@ -23,9 +24,9 @@ struct Outcome {
 class CliTest : public ::testing::Test {
  protected:
   // Runs rehearse with `args` (shell words) against this test's own bank.
-  Outcome Rehearse(const std::string& args, bool with_db = true) {
+  Outcome Rehearse(const std::string& args, bool with_db = true, const std::string& input = "/dev/null") {
     std::string cmd = std::string("'") + REHEARSE_BIN + "' " + args + (with_db ? " --db '" + db_ + "'" : "") +
-                      " >'" + dir_.Path("out") + "' 2>'" + dir_.Path("err") + "' </dev/null";
+                      " >'" + dir_.Path("out") + "' 2>'" + dir_.Path("err") + "' <'" + input + "'";
     int status = std::system(cmd.c_str());
     Outcome r;
     r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -302,6 +303,85 @@ TEST_F(CliTest, ClassifyMatchAndPlanFollowTheContracts) {
   EXPECT_EQ(bad.err, "rehearse: error: unknown company \"acme\" (known: amazon, google, meta)\n");
   Outcome empty = Rehearse("classify ''", false);
   EXPECT_EQ(empty.err, "rehearse: error: the question is empty\n");
+}
+
+TEST_F(CliTest, PracticeStepsPrintTheContractJson) {
+  setenv("REHEARSE_NOW", "2026-11-25T09:00:00Z", 1);
+  ASSERT_EQ(Rehearse("import --demo").code, 0);
+  Outcome n = Rehearse("practice next --company amazon --kind grilling --seed 11 --json");
+  ASSERT_EQ(n.code, 0) << n.err;
+  json nj = json::parse(n.out);
+  std::string id = nj["question"]["id"];
+  EXPECT_EQ(id.size(), 8u);
+  EXPECT_EQ(nj["question"]["kind"], "grilling");
+  EXPECT_FALSE(std::string(nj["question"]["text"]).empty());
+  ASSERT_FALSE(nj["suggested"].empty());
+  EXPECT_EQ(std::string(nj["suggested"][0]["key"]).front(), 'q');
+  EXPECT_TRUE(nj["framework"].is_string());
+  EXPECT_EQ(nj["think_seconds"], 5);
+  std::string session = nj["session"];
+  EXPECT_EQ(session, "s20261125-090000");
+  // The same seed asks the same question.
+  EXPECT_EQ(json::parse(Rehearse("practice next --company amazon --kind grilling --seed 11 --json").out)["question"]["id"], id);
+
+  dir_.Write("answer.txt",
+             "Situation: Our Parcelwise payouts ran late every Friday.\nAction: We rewrote the batch and we added "
+             "retries. We moved it to the morning.\nResult: It was much better.\n");
+  Outcome a = Rehearse("practice answer --question " + id + " --story q2 --seconds 95 --session " + session +
+                           " --json -", true, dir_.Path("answer.txt"));
+  ASSERT_EQ(a.code, 0) << a.err;
+  json aj = json::parse(a.out);
+  EXPECT_EQ(aj["attempt"], 1);
+  EXPECT_EQ(aj["story"], "q2");
+  EXPECT_EQ(aj["question"]["id"], id);
+  EXPECT_TRUE(aj["findings"].is_array());
+  EXPECT_TRUE(aj["stats"]["split"].is_object());
+  EXPECT_TRUE(aj["score"].is_number_integer());
+  EXPECT_EQ(aj["timing"]["measured"], 95);
+  ASSERT_FALSE(aj["followups"].empty());
+  EXPECT_EQ(aj["followups"][0]["id"], "1.1");
+  EXPECT_EQ(aj["followups"][0]["probe"], "ownership");
+
+  // The follow-up is answered by its id, in CAR.
+  dir_.Write("up.txt", "Challenge: the batch was slow.\nAction: I wrote the retry logic myself.\nResult: 0 late runs since.\n");
+  Outcome up = Rehearse("practice answer --question 1.1 --json " + dir_.Path("up.txt"));
+  ASSERT_EQ(up.code, 0) << up.err;
+  EXPECT_EQ(json::parse(up.out)["framework"], "CAR");
+  EXPECT_EQ(json::parse(up.out)["kind"], "followup");
+
+  // Continuing the session never suggests q2 again.
+  for (int seed = 0; seed < 5; ++seed) {
+    json again = json::parse(Rehearse(fmt::format("practice next --session {} --seed {} --json", session, seed)).out);
+    for (const auto& s : again["suggested"]) EXPECT_NE(s["key"], "q2");
+    EXPECT_NE(again["question"]["id"], id);
+  }
+
+  Outcome d = Rehearse("practice due --json");
+  ASSERT_EQ(d.code, 0) << d.err;
+  json dj = json::parse(d.out);
+  ASSERT_EQ(dj.size(), 11u);
+  // q2 scored poorly, so it is due tomorrow; the never-practised stories are due today and come first.
+  EXPECT_EQ(dj[0]["due"], "2026-11-25");
+  EXPECT_EQ(dj[10]["story"], "q2");
+  EXPECT_EQ(dj[10]["due"], "2026-11-26");
+  for (size_t i = 1; i < dj.size(); ++i) EXPECT_LE(std::string(dj[i - 1]["due"]), std::string(dj[i]["due"]));
+
+  Outcome p = Rehearse("practice progress --json");
+  json pj = json::parse(p.out);
+  EXPECT_EQ(pj["answers"], 1);
+  EXPECT_EQ(pj["stories"][0]["key"], "q2");
+
+  Outcome table = Rehearse("practice progress");
+  EXPECT_NE(table.out.find("ownership.we"), std::string::npos) << table.out;
+
+  Outcome bad = Rehearse("practice answer --question deadbeef -", true, dir_.Path("answer.txt"));
+  EXPECT_EQ(bad.code, 1);
+  EXPECT_EQ(bad.err, "rehearse: error: <stdin>: no question with id \"deadbeef\" (ids come from `rehearse practice next`)\n");
+  Outcome tty = Rehearse("practice");
+  EXPECT_EQ(tty.code, 1);
+  EXPECT_NE(tty.err.find("needs a terminal"), std::string::npos);
+  EXPECT_EQ(json::parse(Rehearse("practice progress --json").out)["answers"], 1);  // Nothing more was written.
+  unsetenv("REHEARSE_NOW");
 }
 
 }  // namespace
