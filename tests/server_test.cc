@@ -151,5 +151,41 @@ TEST_F(ServerTest, ImportEditSaveAndRestore) {
   EXPECT_EQ(json::parse(broken->body)["error"], "half.md:1: Q1 has no sections; expected bold labels such as **Situation:** with text under them");
 }
 
+TEST_F(ServerTest, PracticeRoutesRunAMockTurn) {
+  httplib::Client c = Client();
+  ASSERT_EQ(c.Post("/api/import?demo=1", "", "text/markdown")->status, 200);
+  auto next = c.Get("/api/practice/next?company=meta&kind=normal&seed=3");
+  ASSERT_EQ(next->status, 200) << next->body;
+  json n = json::parse(next->body);
+  EXPECT_EQ(n["question"]["kind"], "normal");
+  std::string id = n["question"]["id"];
+
+  json body = {{"question_id", id}, {"company", "meta"}, {"session", n["session"]}, {"seconds", 70},
+               {"text", "Situation: We had a slow report.\nAction: We made it faster.\nResult: It was fine."}};
+  auto answer = c.Post("/api/practice/answer", body.dump(), "application/json");
+  ASSERT_EQ(answer->status, 200) << answer->body;
+  json f = json::parse(answer->body);
+  EXPECT_EQ(f["company"], "meta");
+  EXPECT_EQ(f["followups"][0]["id"], "1.1");
+
+  auto due = c.Get("/api/practice/due");
+  ASSERT_EQ(due->status, 200);
+  EXPECT_EQ(json::parse(due->body).size(), 11u);
+  auto progress = c.Get("/api/practice/progress");
+  EXPECT_EQ(json::parse(progress->body)["answers"], 1);
+
+  // Bad requests say what is wrong and write nothing.
+  auto no_text = c.Post("/api/practice/answer", R"({"question_id":"1.1"})", "application/json");
+  EXPECT_EQ(no_text->status, 400);
+  EXPECT_EQ(json::parse(no_text->body)["error"], "\"text\" is missing");
+  auto unknown = c.Post("/api/practice/answer", R"({"question_id":"1.9","text":"I did it."})", "application/json");
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_EQ(json::parse(unknown->body)["error"], "attempt 1 has 3 follow-up(s); there is no follow-up 9");
+  auto drill = c.Post("/api/practice/drill", R"({"story":"q5","typed":"60 minutes to 25"})", "application/json");
+  ASSERT_EQ(drill->status, 200) << drill->body;
+  EXPECT_EQ(json::parse(drill->body)["metrics"][0]["recalled"], true);
+  EXPECT_EQ(json::parse(c.Get("/api/practice/progress")->body)["answers"], 1);
+}
+
 }  // namespace
 }  // namespace rehearse
