@@ -26,7 +26,9 @@
 #include "lint/linter.h"
 #include "match/classifier.h"
 #include "match/matcher.h"
+#include "practice/coach.h"
 #include "store/bank.h"
+#include "store/practice_log.h"
 
 namespace rehearse {
 namespace {
@@ -206,6 +208,54 @@ void BM_Plan(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 BENCHMARK(BM_Plan)->Arg(50)->Arg(200)->Unit(benchmark::kMillisecond);
+
+// A practice turn over a bank of n stories: choosing the next question (a dozen
+// candidate questions matched against the bank), and assessing and recording an
+// answer (lint, follow-ups, SM-2, one SQLite transaction on a real file).
+struct PracticeBench {
+  explicit PracticeBench(int n) : stories(MakeStories(n)), index(stories, themes, TheClassifier()) {
+    path = TempPath("practice");
+    RemoveBank(path);
+    bank = std::move(*Bank::Open(path));
+    log = std::make_unique<PracticeLog>(bank->db());
+    coach = std::make_unique<Coach>(*log, TheCatalog(), linter, TheClassifier(), stories, index);
+  }
+  ~PracticeBench() { RemoveBank(path); }
+  std::vector<Story> stories;
+  std::vector<ThemeRow> themes;
+  StoryIndex index;
+  Linter linter{std::move(*LoadRules({}, {}, AllSectionNames(TheCatalog()))), TheCatalog()};
+  std::string path;
+  std::unique_ptr<Bank> bank;
+  std::unique_ptr<PracticeLog> log;
+  std::unique_ptr<Coach> coach;
+};
+
+void BM_PracticeNext(benchmark::State& state) {
+  PracticeBench b(static_cast<int>(state.range(0)));
+  NextOptions options;
+  (void)b.coach->Next("amazon", "", options);  // value fits computed once per bank
+  uint64_t seed = 0;
+  for (auto _ : state) {
+    options.seed = ++seed;
+    auto next = b.coach->Next("amazon", "", options);
+    benchmark::DoNotOptimize(next);
+  }
+  state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_PracticeNext)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+
+void BM_PracticeAnswer(benchmark::State& state) {
+  PracticeBench b(static_cast<int>(state.range(0)));
+  AnswerInput in;
+  in.question = "Tell me about a time you disagreed with another team about a design.";
+  in.text = MakeAnswer(0, true);
+  for (auto _ : state) {
+    auto f = b.coach->Answer(in);
+    benchmark::DoNotOptimize(f);
+  }
+}
+BENCHMARK(BM_PracticeAnswer)->Arg(100)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace rehearse
