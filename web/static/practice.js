@@ -108,8 +108,15 @@ function scoreChart(timeline) {
 async function progressView() {
   const [p, due] = await Promise.all([api('/practice/progress'), api('/practice/due')]);
   const today = due.filter(d => d.due_now);
+  // Scores over time for every answer, or for one story's.
+  const chartBox = el('div');
+  const pick = el('select', { id: 'progress-story', 'aria-label': 'Scores of' }, el('option', { value: '' }, 'All stories'),
+    p.stories.map(s => el('option', { value: s.key }, `${s.key}: ${s.attempts} answer(s), ${s.first} → ${s.last}`)));
+  const draw = () => chartBox.replaceChildren(scoreChart(p.timeline.filter(t => !pick.value || t.story === pick.value)));
+  pick.addEventListener('change', draw);
+  if (p.answers) draw();
   return el('div', { class: 'card', id: 'progress' }, el('h3', {}, 'Progress'),
-    p.answers ? scoreChart(p.timeline) : el('p', { class: 'muted' }, 'No answers yet: your scores will be drawn here.'),
+    p.answers ? el('div', {}, pick, chartBox) : el('p', { class: 'muted' }, 'No answers yet: your scores will be drawn here.'),
     p.rules.length ? el('table', { class: 'rules' }, el('tr', {}, el('th', {}, 'Rule'), el('th', {}, 'Answers it fired in'), el('th', {}, `In the last ${p.window}`)),
       p.rules.slice(0, 8).map(r => el('tr', {}, el('td', {}, el('code', {}, r.rule)), el('td', {}, `${r.attempts} of ${p.answers}`), el('td', {}, String(r.recent))))) : '',
     el('h3', {}, `Due today (${today.length})`),
