@@ -1,7 +1,8 @@
 // libFuzzer target for the linter and the rule loader. The first byte picks what the
 // rest is: an answer to lint (with a framework, spoken or not), or a rule file to
 // load and, when it loads, run over a fixed answer. Neither may crash, hang or
-// report a span outside the text.
+// report a span outside the text. A linted answer also gets its practice follow-ups
+// and a metrics drill, which quote and count from the same untrusted text.
 
 #include <cstdint>
 #include <cstdio>
@@ -11,6 +12,9 @@
 
 #include "catalog/catalog.h"
 #include "lint/linter.h"
+#include "practice/drill.h"
+#include "practice/followup.h"
+#include "util/text.h"
 
 namespace {
 
@@ -47,8 +51,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     options.framework = kFrameworks[mode % 6];
     options.spoken = mode & 0x40;
     options.seconds = (mode & 0x80) ? 37 : 0;
+    options.quick = mode & 0x20;
     auto r = TheLinter().Lint(text, options);
-    if (r) Check(*r, text.size());
+    if (r) {
+      Check(*r, text.size());
+      rehearse::Story story;
+      story.key = "q1";
+      story.framework = options.framework;
+      story.sections = {{"Result", text}};
+      for (const auto& u : rehearse::ChooseFollowUps(text, *r, &story, TheCatalog(), 5)) {
+        if (u.question.empty() || rehearse::FindInvalidUtf8(u.question)) std::abort();
+      }
+      rehearse::DrillResult d = rehearse::CheckMetrics(story, TheCatalog(), text);
+      if (d.score < 0 || d.score > 100) std::abort();
+    }
     return 0;
   }
   auto rule = rehearse::ParseRule(text, "fuzz.toml", "fuzz.rule", rehearse::AllSectionNames(TheCatalog()));

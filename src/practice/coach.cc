@@ -256,7 +256,9 @@ Result<Feedback> Coach::Answer(const AnswerInput& input) {
     if (story) items.push_back("story:" + story->key);
     for (const auto& item : items) {
       REHEARSE_TRY_ASSIGN(before, log_.Schedule(item));
-      ScheduleState state = before ? *before : ScheduleState{item};
+      ScheduleState state;  // A fresh item: SM-2's starting ease, no repetitions.
+      state.item = item;
+      if (before) state = *before;
       f.schedules.push_back(Review(state, a.score, today));
     }
   }
