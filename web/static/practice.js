@@ -174,7 +174,7 @@ function questionView(n, company, refreshProgress) {
     el('p', {}, 'Framework: ', el('strong', {}, n.framework), n.framework_reasons.length ? ` (${n.framework_reasons.join('; ')})` : ''),
     n.suggested.length ? el('p', {}, 'Suggested story: ', el('strong', {}, `${n.suggested[0].key} — ${n.suggested[0].title}`),
       n.suggested[1] ? el('small', { class: 'muted' }, ` backup ${n.suggested[1].key}`) : '') : el('p', { class: 'muted' }, 'Every story was used this session.'),
-    n.values.length ? el('p', {}, 'Probes: ' + n.values.join(', ')) : '');
+    n.values.length ? el('p', {}, 'Probes: ' + n.values.join('; ')) : '');
   const guide = sectionGuide(n.budget);
   const timerText = el('span', { class: 'timer', id: 'timer', 'aria-live': 'off' }, '0:00 / 3:00');
   const phase = el('p', { class: 'phase', id: 'phase', 'aria-live': 'polite' }, 'Read the question. When you are ready, start: you get a few seconds to pick your story.');
