@@ -32,51 +32,12 @@
 #include "store/bank.h"
 #include "store/migrations.h"
 #include "util/text.h"
+#include "cli/common.h"
 
 namespace rehearse::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-int Fail(const Error& e) {
-  std::fflush(stdout);
-  fmt::print(stderr, "rehearse: error: {}\n", e.message);
-  return 1;
-}
-
-Result<Catalog> LoadCatalogFor(const Options& o) {
-  return LoadCatalog(o.data_dir.empty() ? DefaultUserDataDir() : o.data_dir);
-}
-
-Result<std::unique_ptr<Bank>> OpenBank(const Options& o) { return Bank::Open(DefaultBankPath(o.db)); }
-
-Result<std::string> ReadInput(const std::string& path) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return Error{fmt::format("{}: is a folder; expected a Markdown file", path)};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{fmt::format("{}: cannot open: {}", path, std::strerror(errno))};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Error{fmt::format("{}: read error", path)};
-  return ss.str();
-}
-
-// Writes `text` to `path` through a temporary file and a rename, so that a crash never
-// leaves half an export behind.
-Status WriteFileAtomically(const std::string& path, std::string_view text) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Error{fmt::format("{}: cannot write: {}", path, std::strerror(errno))};
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    out.flush();
-    if (!out) return Error{fmt::format("{}: write failed", path)};
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) return Error{fmt::format("{}: cannot write: {}", path, ec.message())};
-  return {};
-}
 
 // ---- import ---------------------------------------------------------------------
 
@@ -618,23 +579,6 @@ int RunClassify(const Options& o) {
   return 0;
 }
 
-struct BankView {
-  std::unique_ptr<Bank> bank;
-  std::vector<Story> stories;
-  std::vector<ThemeRow> themes;
-};
-
-Result<BankView> LoadBankView(const Options& o) {
-  BankView view;
-  REHEARSE_TRY_ASSIGN(bank, OpenBank(o));
-  REHEARSE_TRY_ASSIGN(stories, bank->Stories());
-  REHEARSE_TRY_ASSIGN(themes, bank->Themes());
-  view.bank = std::move(bank);
-  view.stories = std::move(stories);
-  view.themes = std::move(themes);
-  return view;
-}
-
 void SetupMatch(CLI::App& cmd, Options& o) {
   cmd.add_option("QUESTION", o.question, "Any interview question, in quotes")->required();
   cmd.add_option("--company", o.company, "Company whose values count (default: amazon)");
@@ -643,27 +587,6 @@ void SetupMatch(CLI::App& cmd, Options& o) {
 
 // The catalog, the bank and the index over it: what match and plan work on. Held
 // together because the index points into the others.
-struct Indexed {
-  Catalog catalog;
-  std::unique_ptr<QuestionClassifier> classifier;
-  BankView view;
-  std::unique_ptr<StoryIndex> index;
-};
-
-Result<std::unique_ptr<Indexed>> LoadIndexed(const Options& o) {
-  auto out = std::make_unique<Indexed>();
-  REHEARSE_TRY_ASSIGN(catalog, LoadCatalogFor(o));
-  out->catalog = std::move(catalog);
-  REHEARSE_TRY_ASSIGN(classifier, QuestionClassifier::Build(out->catalog));
-  out->classifier = std::move(classifier);
-  REHEARSE_TRY_ASSIGN(view, LoadBankView(o));
-  out->view = std::move(view);
-  out->index = std::make_unique<StoryIndex>(out->view.stories, out->view.themes, *out->classifier);
-  return out;
-}
-
-constexpr const char* kEmptyBank = "The bank is empty. Import your guide: rehearse import guide.md (or rehearse import --demo)\n";
-
 int RunMatch(const Options& o) {
   auto indexed = LoadIndexed(o);
   if (!indexed) return Fail(indexed.error());

@@ -1,0 +1,34 @@
+#pragma once
+// JSON for practice: `rehearse practice next|answer|drill|due|progress --json` and the
+// matching /api/practice routes print the same documents.
+
+#include <string>
+#include <vector>
+
+#include "practice/coach.h"
+
+namespace rehearse {
+
+// {"session","question":{"id","text","kind"},"framework","framework_reasons":[…],
+// "values":[…],"suggested":[{"key","title","score","reasons"}],"budget":[{"section",
+// "prompt","low","high"}],"think_seconds","signpost"}
+std::string NextJson(const NextQuestion& next, const std::string& session);
+
+// The linter's report (as `rehearse lint --json`: findings, stats.split, score…) plus
+// {"attempt","question":{"id","text"},"story","story_title","story_recognised",
+// "timing":{"seconds","measured","limit","over"},"budget":[…],"nudges":[…],
+// "followups":[{"id","probe","question","why"}],"schedule":[{"item","due","interval_days"}]}
+std::string FeedbackJson(const Feedback& feedback);
+
+// {"story","title","score","metrics":[{"metric","numbers","recalled"}],"stray":[…]}
+std::string DrillJson(const DrillResult& drill);
+
+// [{"story","title","due","due_now","new","interval_days","repetitions","last_score","attempts"}], soonest first.
+std::string DueJson(const std::vector<DueStory>& due, Days today);
+
+// {"answers","window","timeline":[{"attempt","at","story","kind","score"}],
+// "stories":[{"key","title","attempts","first","last","best"}],
+// "rules":[{"rule","attempts","findings","recent"}]}
+std::string ProgressJson(const Progress& progress);
+
+}  // namespace rehearse
