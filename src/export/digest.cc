@@ -24,7 +24,7 @@ std::string FirstSentence(std::string_view text, size_t max_chars) {
 std::vector<CoverageCell> StoriesForValue(const ValueCoverage& value, size_t max) {
   std::vector<CoverageCell> out;
   for (const auto& c : value.stories) {
-    if (c.tagged && out.size() < max) out.push_back(c);
+    if (c.tagged) out.push_back(c);
   }
   for (const auto& c : value.stories) {
     if (!c.tagged && c.score >= kStrongFit && out.size() < max) out.push_back(c);

@@ -16,8 +16,8 @@ namespace rehearse {
 // to `max_chars` code points with "…". Empty for empty text.
 std::string FirstSentence(std::string_view text, size_t max_chars = 180);
 
-// The stories to name for a value: the user's own mappings first, then strong
-// inferred matches (score >= kStrongFit), at most `max`.
+// The stories to name for a value: all of the user's own mappings first, then strong
+// inferred matches (score >= kStrongFit) while there are fewer than `max`.
 inline constexpr double kStrongFit = 0.6;
 std::vector<CoverageCell> StoriesForValue(const ValueCoverage& value, size_t max = 3);
 
