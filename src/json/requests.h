@@ -28,4 +28,7 @@ Result<StoryEdit> ParseStoryEdit(std::string_view body, const std::string& key);
 // {"rev": N}
 Result<int> ParseRevRequest(std::string_view body);
 
+// {"text": "..."}: a company note's new text.
+Result<std::string> ParseNoteRequest(std::string_view body);
+
 }  // namespace rehearse
