@@ -203,6 +203,29 @@ TEST_F(ChecklistTest, UnknownCompanyIsAClearError) {
   EXPECT_EQ(c.error().message, "unknown company \"initech\" (see: rehearse companies)");
 }
 
+TEST(FailureStoryTest, TellsAPersonalFailureFromATechnicalOne) {
+  struct Case {
+    std::string title, framework, category;
+    bool failure;
+  };
+  const Case cases[] = {
+      {"What did you learn from a production mistake that was yours?", "STAR", "", true},
+      {"Tell me about a project that failed.", "STAR", "", true},
+      {"When did a plan of yours go wrong... and what went wrong?", "STAR", "", true},
+      {"Describe a launch.", "CARL", "", true},
+      {"Describe a launch.", "STAR", "Failure", true},
+      {"How did you debug a failure that only showed up a few times a week?", "PAR", "", false},
+      {"Describe how you helped a colleague grow.", "STAR", "Mentoring", false},
+  };
+  for (const auto& c : cases) {
+    Story s;
+    s.title = c.title;
+    s.framework = c.framework;
+    s.category = c.category;
+    EXPECT_EQ(IsFailureStory(s), c.failure) << c.title;
+  }
+}
+
 TEST(CompanyNotesTest, EverySaveIsARevisionAndNothingIsLost) {
   TempDir dir;
   auto bank = Bank::Open(dir.Path("bank.db"));

@@ -30,9 +30,16 @@ std::string Plural(size_t n, std::string_view one, std::string_view many) {
 
 ChecklistItem FailureStories(const ChecklistInput& in) {
   ChecklistItem item{"failure-stories", "At least two failure stories, each ending with what you learned", false, "", ""};
+  // The user's own theme table counts too: a story they filed under failure is one.
+  std::set<std::string> filed;
+  for (const ThemePick& t : in.plan->themes) {
+    if (!IsFailureTopic(t.theme)) continue;
+    filed.insert(t.goto_key);
+    filed.insert(t.backup_key);
+  }
   std::vector<std::string> ready, without_learning;
   for (const Story& s : *in.stories) {
-    if (!IsFailureStory(s)) continue;
+    if (!IsFailureStory(s) && !filed.count(s.key)) continue;
     (Trim(LearningText(s, *in.catalog)).empty() ? without_learning : ready).push_back(s.key);
   }
   item.done = ready.size() >= 2;
@@ -191,10 +198,22 @@ ChecklistItem Backups(const ChecklistInput& in) {
 
 }  // namespace
 
+bool IsFailureTopic(std::string_view label) {
+  std::string l = ToLower(label);
+  return l.find("fail") != std::string::npos || l.find("mistake") != std::string::npos;
+}
+
 bool IsFailureStory(const Story& story) {
   if (ToLower(story.framework) == "carl") return true;
-  static constexpr std::string_view kWords[] = {"fail", "mistake", "wrong", "setback", "regret", "went badly", "lesson"};
-  std::string text = ToLower(story.title + "\n" + Join(story.themes, "\n") + "\n" + story.category + "\n" + story.topic);
+  if (IsFailureTopic(story.category)) return true;
+  for (const auto& t : story.themes) {
+    if (IsFailureTopic(t)) return true;
+  }
+  // In the question, only words about the speaker's own failing: "debug a failure"
+  // is a technical story, "a project that failed" is not.
+  static constexpr std::string_view kWords[] = {"mistake", "failed", "failing", "your failure", "went wrong",
+                                                "got wrong", "setback", "regret", "lesson"};
+  std::string text = ToLower(story.title + "\n" + story.topic);
   for (std::string_view w : kWords) {
     if (text.find(w) != std::string::npos) return true;
   }

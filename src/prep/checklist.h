@@ -58,9 +58,13 @@ Checklist BuildChecklist(const ChecklistInput& input);
 // unknown framework) is listed with the error's message instead of a rule id.
 std::map<std::string, std::vector<std::string>> LintErrors(const std::vector<Story>& stories, const Linter& linter);
 
-// True when `story` tells of a failure or mistake: a CARL story, or failure words in
-// its title, themes, category or topic.
+// True when `story` tells of a failure or mistake of the speaker's: a CARL story, a
+// category or theme about failure, or a question about a mistake, a lesson or
+// something that failed or went wrong. (Stories the user filed under a failure theme
+// in their theme table count too; BuildChecklist sees that table.)
 bool IsFailureStory(const Story& story);
+// True when a theme or category label is about failure ("Failure & Learning").
+bool IsFailureTopic(std::string_view label);
 // The text of the story's learning: its sections whose role in its framework is
 // "learning", or that are named Learning/Lesson(s). Empty when it has none.
 std::string LearningText(const Story& story, const Catalog& catalog);
