@@ -33,6 +33,7 @@
 #include "store/migrations.h"
 #include "util/text.h"
 #include "cli/common.h"
+#include "cli/practice.h"
 #include "cli/prep.h"
 
 namespace rehearse::cli {
@@ -719,6 +720,8 @@ constexpr Command kCommands[] = {
     {"classify", "Say which framework, themes and company values a question calls for", SetupClassify, RunClassify},
     {"match", "Rank the bank's stories for a question, with reasons", SetupMatch, RunMatch},
     {"plan", "Values x stories coverage for a company: gaps, stories to prepare, overlaps", SetupPlan, RunPlan},
+    {"practice", "Mock interview: timed questions, feedback, follow-ups; next/answer/drill/due/progress", SetupPractice,
+     RunPractice},
     {"serve", "Serve the web app on this machine (prints the address to open)", SetupServe, RunServe},
     {"summary", "Summarise the bank: stories, frameworks, values covered", SetupNothing, RunSummary},
     {"frameworks", "List the answer frameworks and their time splits", SetupNothing, RunFrameworks},

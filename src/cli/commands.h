@@ -2,6 +2,7 @@
 // The rehearse commands, as one table: each entry names a command, declares its
 // options and runs it. main() builds the command line from this table.
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -45,6 +46,13 @@ struct Options {
   // classify / match / plan
   std::string question;
   int top = 5;
+  // practice
+  std::string action;       // next, answer, due, drill, progress; "" for the interactive session
+  std::string session;
+  std::string question_id;  // --question
+  int64_t seed = -1;        // -1: a fresh random choice
+  bool allow_repeat = false;
+  double think = 5;         // Seconds to pick a story before the clock starts.
   // serve
   std::string host = "127.0.0.1";
   int port = 7878;

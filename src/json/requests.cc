@@ -93,4 +93,42 @@ Result<std::string> ParseNoteRequest(std::string_view body) {
   return j["text"].get<std::string>();
 }
 
+Result<AnswerInput> ParseAnswerRequest(std::string_view body) {
+  REHEARSE_TRY_ASSIGN(j, ParseObject(body));
+  AnswerInput in;
+  REHEARSE_TRY_ASSIGN(id, Text(j, "question_id", false));
+  REHEARSE_TRY_ASSIGN(question, Text(j, "question", false));
+  REHEARSE_TRY_ASSIGN(text, Text(j, "text", true));
+  REHEARSE_TRY_ASSIGN(story, Text(j, "story", false));
+  REHEARSE_TRY_ASSIGN(framework, Text(j, "framework", false));
+  REHEARSE_TRY_ASSIGN(company, Text(j, "company", false));
+  REHEARSE_TRY_ASSIGN(session, Text(j, "session", false));
+  in.question_id = std::move(id);
+  in.question = std::move(question);
+  in.text = std::move(text);
+  in.story_key = std::move(story);
+  in.framework = std::move(framework);
+  if (!company.empty()) in.company = std::move(company);
+  in.session = std::move(session);
+  if (j.contains("seconds")) {
+    if (!j["seconds"].is_number() || j["seconds"].get<double>() < 0) {
+      return Error{"\"seconds\" must be a number of seconds, 0 or more"};
+    }
+    in.seconds = j["seconds"].get<double>();
+  }
+  return in;
+}
+
+Result<DrillRequest> ParseDrillRequest(std::string_view body) {
+  REHEARSE_TRY_ASSIGN(j, ParseObject(body));
+  DrillRequest d;
+  REHEARSE_TRY_ASSIGN(story, Text(j, "story", true));
+  REHEARSE_TRY_ASSIGN(typed, Text(j, "typed", true));
+  REHEARSE_TRY_ASSIGN(session, Text(j, "session", false));
+  d.story = std::move(story);
+  d.typed = std::move(typed);
+  d.session = std::move(session);
+  return d;
+}
+
 }  // namespace rehearse

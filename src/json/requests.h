@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "model/story.h"
+#include "practice/coach.h"
 #include "util/result.h"
 
 namespace rehearse {
@@ -30,5 +31,16 @@ Result<int> ParseRevRequest(std::string_view body);
 
 // {"text": "..."}: a company note's new text.
 Result<std::string> ParseNoteRequest(std::string_view body);
+
+// {"question_id" or "question", "text", "story"?, "framework"?, "company"?, "session"?, "seconds"?}
+Result<AnswerInput> ParseAnswerRequest(std::string_view body);
+
+struct DrillRequest {
+  std::string story;
+  std::string typed;
+  std::string session;
+};
+// {"story", "typed", "session"?}
+Result<DrillRequest> ParseDrillRequest(std::string_view body);
 
 }  // namespace rehearse

@@ -125,6 +125,17 @@ double StoryIndex::ValueFit(size_t story, const Company& company, size_t value, 
   return Fits(story, company)[value];
 }
 
+std::pair<std::string, double> StoryIndex::MostAlike(std::string_view text) const {
+  TermVector v = space_->Vectorize(Terms(text));
+  std::vector<double> scores(stories_.size(), 0);
+  for (const auto& [id, w] : v.weights) {
+    for (const auto& [story, sw] : postings_[static_cast<size_t>(id)]) scores[story] += w * sw;
+  }
+  auto best = std::max_element(scores.begin(), scores.end());
+  if (best == scores.end() || *best <= 0) return {"", 0};
+  return {stories_[static_cast<size_t>(best - scores.begin())].key, *best};
+}
+
 Result<std::vector<StoryMatch>> StoryIndex::Match(std::string_view question, std::string_view company,
                                                   size_t top) const {
   auto c = classifier_.Classify(question, company);

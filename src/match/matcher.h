@@ -73,6 +73,11 @@ class StoryIndex {
   // empty question or an unknown company; an empty bank gives an empty list.
   Result<std::vector<StoryMatch>> Match(std::string_view question, std::string_view company, size_t top) const;
 
+  // The story whose wording `text` (an answer) shares most, with the cosine
+  // similarity of their term weights (0..1): which story an answer tells. An empty
+  // key when the bank is empty or no word is shared.
+  std::pair<std::string, double> MostAlike(std::string_view text) const;
+
   // Coverage of `company`'s values by the bank. Fails on an unknown company.
   Result<Plan> PlanFor(std::string_view company) const;
 

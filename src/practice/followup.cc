@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include "importer/metrics.h"
+#include "practice/drill.h"
 #include "text/sentences.h"
 #include "util/text.h"
 
@@ -16,6 +17,7 @@ namespace {
 // Compiled once, thread-safely (the server lints from several threads).
 struct Cues {
   re2::RE2 we{R"((?i)\b(we|our|us)\b)"};
+  re2::RE2 we_did{R"((?i)\bwe\b)"};
   re2::RE2 i{R"(\bI\b|(?i:\b(my|me|myself)\b))"};
   re2::RE2 evidence{
       R"((?i)\b(data|metrics?|measur\w*|benchmark\w*|profil\w*|logs?|dashboards?|traces?|tracing|graphs?|a/b|)"
@@ -26,9 +28,11 @@ struct Cues {
   re2::RE2 risk{
       R"((?i)\b(risks?|risky|fallback|fall back|roll ?back|rolled back|plan b|backup plan|mitigat\w*|)"
       R"(feature flags?|canary|staged|contingency|what if|worst case|trade-?offs?|could fail|might fail|)"
-      R"(safety net|kill switch|revert\w*))"};
+      R"(safety net|kill switch|revert\w*|behind a flag|flagged|dark launch\w*|gradual\w*|pilot\w*))"};
+  // A decision, up to the end of its clause ("decided to ship it behind a flag").
   re2::RE2 decision{
-      R"((?i)\b((?:decided|chose|opted|went with|settled on|made the call|picked|proposed)\b[^.;:!?\n]*))"};
+      R"((?i)\b((?:decided|chose|opted|went with|settled on|made the call|picked|proposed)\b[^.;:!?,\n]*?))"
+      R"((?:[.;:!?,\n]| and (?:I|we|then)\b|$))"};
   re2::RE2 duration{R"((?i)\b(days?|weeks?|months?|quarters?|sprints?|hours?|years?)\b)"};
 };
 
@@ -52,9 +56,12 @@ bool Fired(const LintReport& report, std::string_view rule) {
 }
 
 // A sentence, trimmed and cut to a quotable length.
-std::string Quote(std::string_view sentence, size_t max_chars = 90) {
+std::string Quote(std::string_view sentence, size_t max_chars = 120) {
   std::string s(Trim(sentence));
   while (!s.empty() && (s.front() == '-' || s.front() == '*' || s.front() == ' ')) s.erase(0, 1);
+  // A section label ("Action: I ...") is not part of what was said.
+  size_t colon = s.find(": ");
+  if (colon != std::string::npos && colon < 20 && s.find(' ') >= colon) s.erase(0, colon + 2);
   while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.pop_back();
   if (Utf8Length(s) > max_chars) s = Utf8Truncate(s, max_chars);
   return s;
@@ -82,24 +89,20 @@ std::string DecisionClause(std::string_view answer) {
   return Quote(std::string_view(verb.data(), verb.size()), 80);
 }
 
-// The digits of a figure, to recognise "40%" in "cut p99 latency by 40%".
-std::string Digits(std::string_view s) {
-  std::string d;
-  for (char c : s) {
-    if (c >= '0' && c <= '9') d += c;
-    else if (!d.empty()) break;
-  }
-  return d;
-}
-
-// The story's own metric behind a figure quoted in the answer, else the quote itself.
+// The story's own metric behind a figure quoted in the answer (they quote the same
+// numbers, one a part of the other), else the quote itself.
 std::string NameMetric(const std::vector<std::string>& quoted, const std::vector<std::string>& story_metrics,
                        std::string* from_story) {
+  auto within = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    return !a.empty() && std::all_of(a.begin(), a.end(), [&](const std::string& n) {
+      return std::find(b.begin(), b.end(), n) != b.end();
+    });
+  };
   for (const auto& q : quoted) {
-    std::string d = Digits(q);
-    if (d.empty()) continue;
+    std::vector<std::string> qn = Numbers(q);
     for (const auto& m : story_metrics) {
-      if (m.find(d) != std::string::npos) {
+      std::vector<std::string> mn = Numbers(m);
+      if (within(qn, mn) || within(mn, qn)) {
         *from_story = m;
         return m;
       }
@@ -126,7 +129,7 @@ std::vector<FollowUp> ChooseFollowUps(std::string_view answer, const LintReport&
   // "We" everywhere: the interviewer cannot tell what the candidate did.
   int we = Count(Cue().we, answer), i = Count(Cue().i, answer);
   if (Fired(report, "ownership.we") || (we >= 3 && we > i)) {
-    std::string said = FirstSentence(answer, Cue().we);
+    std::string said = FirstSentence(answer, Cue().we_did);
     add("ownership",
         said.empty() ? fmt::format("What was your part, specifically{}? Which of those steps did you do yourself?",
                                    InProject(story))

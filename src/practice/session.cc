@@ -27,6 +27,15 @@ constexpr size_t kSample = 12;  // Questions weighed per pick: enough variety, l
 
 }  // namespace
 
+std::string NewSessionId() {
+  std::string id = "s";
+  for (char c : NowUtc()) {  // 2026-11-25T17:40:01Z
+    if (c >= '0' && c <= '9') id += c;
+    if (c == 'T') id += '-';
+  }
+  return id;
+}
+
 std::string QuestionId(std::string_view text) {
   // FNV-1a over the lowercased, trimmed text: the same wording is the same question.
   uint32_t h = 2166136261u;

@@ -25,6 +25,9 @@ struct PracticeQuestion {
   std::string story_key;  // A guide question: the story the guide wrote for it.
 };
 
+// A new session id: "s" and the time, e.g. "s20261125-174001".
+std::string NewSessionId();
+
 // The question's id.
 std::string QuestionId(std::string_view text);
 

@@ -12,12 +12,13 @@
 #include <fmt/format.h>
 
 #include "catalog/embedded_data.h"
+#include "export/bank_export.h"
 #include "importer/guide.h"
 #include "importer/native.h"
-#include "export/bank_export.h"
 #include "json/json_writer.h"
 #include "json/lint_json.h"
 #include "json/match_json.h"
+#include "json/practice_json.h"
 #include "json/prep_json.h"
 #include "json/requests.h"
 #include "json/story_json.h"
@@ -25,9 +26,12 @@
 #include "match/classifier.h"
 #include "match/matcher.h"
 #include "match/summary.h"
+#include "practice/coach.h"
 #include "prep/bank_checklist.h"
 #include "store/bank.h"
 #include "store/company_notes.h"
+#include "store/practice_log.h"
+#include "util/clock.h"
 #include "util/text.h"
 
 namespace rehearse {
@@ -115,6 +119,23 @@ class App {
       auto revisions = bank_->RevisionCount();
       if (!stories || !themes || !revisions) return SendError(res, 500, "could not read the bank");
       SendJson(res, 200, SummaryJson(Summarize(*stories, *themes, catalog_), bank_->path(), *revisions));
+    });
+    s.Get("/api/practice/next", [this](const Request& req, Response& res) { PracticeNext(req, res); });
+    s.Post("/api/practice/answer", [this](const Request& req, Response& res) { PracticeAnswer(req, res); });
+    s.Post("/api/practice/drill", [this](const Request& req, Response& res) { PracticeDrill(req, res); });
+    s.Get("/api/practice/due", [this](const Request&, Response& res) {
+      WithCoach(res, [&](Coach& coach) {
+        auto due = coach.Due();
+        if (!due) return SendError(res, 500, due.error().message);
+        SendJson(res, 200, DueJson(*due, Today()));
+      });
+    });
+    s.Get("/api/practice/progress", [this](const Request&, Response& res) {
+      WithCoach(res, [&](Coach& coach) {
+        auto p = coach.ProgressReport();
+        if (!p) return SendError(res, 500, p.error().message);
+        SendJson(res, 200, ProgressJson(*p));
+      });
     });
     s.Get(R"(/api/.*)", [](const Request&, Response& res) { SendError(res, 404, "no such API route (see docs/api.md)"); });
     s.Get(R"(/(.*))", [](const Request& req, Response& res) { Static(req, res); });
@@ -223,6 +244,58 @@ class App {
     if (!stories || !themes) return SendError(res, 500, (!stories ? stories.error() : themes.error()).message);
     StoryIndex index(*stories, *themes, *classifier_);
     use(index);
+  }
+
+  // A coach over the bank as it is now, handed to `use` under the bank's lock.
+  void WithCoach(Response& res, const std::function<void(Coach&)>& use) {
+    std::lock_guard lock(mu_);
+    auto stories = bank_->Stories();
+    auto themes = bank_->Themes();
+    if (!stories || !themes) return SendError(res, 500, (!stories ? stories.error() : themes.error()).message);
+    StoryIndex index(*stories, *themes, *classifier_);
+    PracticeLog log(bank_->db());
+    Coach coach(log, catalog_, linter_, *classifier_, *stories, index);
+    use(coach);
+  }
+
+  void PracticeNext(const Request& req, Response& res) {
+    auto param = [&](const char* name, const char* fallback) {
+      return req.has_param(name) ? req.get_param_value(name) : std::string(fallback);
+    };
+    NextOptions options;
+    options.kind = param("kind", "mix");
+    options.allow_repeat = param("allow_repeat", "") == "1";
+    std::string seed = param("seed", "");
+    options.seed = seed.empty() ? std::random_device{}() : std::strtoull(seed.c_str(), nullptr, 10);
+    std::string session = param("session", "");
+    if (session.empty()) session = NewSessionId();
+    WithCoach(res, [&](Coach& coach) {
+      auto next = coach.Next(param("company", "amazon"), session, options);
+      if (!next) return SendError(res, 400, next.error().message);
+      SendJson(res, 200, NextJson(*next, session));
+    });
+  }
+
+  void PracticeAnswer(const Request& req, Response& res) {
+    if (TooBig(req, res)) return;
+    auto in = ParseAnswerRequest(req.body);
+    if (!in) return SendError(res, 400, in.error().message);
+    WithCoach(res, [&](Coach& coach) {
+      auto f = coach.Answer(*in);
+      if (!f) return SendError(res, 400, f.error().message);
+      SendJson(res, 200, FeedbackJson(*f));
+    });
+  }
+
+  void PracticeDrill(const Request& req, Response& res) {
+    if (TooBig(req, res)) return;
+    auto d = ParseDrillRequest(req.body);
+    if (!d) return SendError(res, 400, d.error().message);
+    WithCoach(res, [&](Coach& coach) {
+      auto r = coach.Drill(d->story, d->typed, d->session);
+      if (!r) return SendError(res, 400, r.error().message);
+      SendJson(res, 200, DrillJson(*r));
+    });
   }
 
   void Stories(Response& res) {
