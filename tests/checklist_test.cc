@@ -152,7 +152,7 @@ TEST_F(ChecklistTest, PracticeWithinAWeekTicksAndGoesStaleAfter) {
     const ChecklistItem item = Item(Compute(), "practiced");
     EXPECT_FALSE(item.done);
     EXPECT_EQ(item.detail, "Last practised on 2026-11-25 (7 days ago)");
-    EXPECT_EQ(item.next_step, "Run a mock interview and answer out loud, 2 to 3 minutes an answer");
+    EXPECT_EQ(item.next_step, "Run a mock interview out loud (rehearse practice), 2 to 3 minutes an answer");
   }
 }
 

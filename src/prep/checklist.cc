@@ -152,7 +152,7 @@ ChecklistItem Practiced(const ChecklistInput& in) {
     item.detail = fmt::format("Last practised on {} ({})", FormatDate(*day),
                               ago == 0 ? "today" : ago == 1 ? "yesterday" : fmt::format("{} days ago", ago));
   }
-  if (!item.done) item.next_step = "Run a mock interview and answer out loud, 2 to 3 minutes an answer";
+  if (!item.done) item.next_step = "Run a mock interview out loud (rehearse practice), 2 to 3 minutes an answer";
   return item;
 }
 
