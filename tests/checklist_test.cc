@@ -226,6 +226,40 @@ TEST(FailureStoryTest, TellsAPersonalFailureFromATechnicalOne) {
   }
 }
 
+// BuildChecklist alone, on hand-made data: the user's theme table decides what counts
+// as a failure story, and the plan's themes and overlaps decide the backups.
+TEST(BuildChecklistTest, ThemeTableAndOverlapsCount) {
+  Story carl;
+  carl.key = "q1";
+  carl.title = "Tell me about a launch.";
+  carl.framework = "CARL";
+  carl.sections = {{"Context", "A launch."}, {"Learning", "I test migrations on a copy first."}};
+  Story feedback;
+  feedback.key = "q2";
+  feedback.title = "What is the toughest feedback you have had?";
+  feedback.framework = "STAR";
+  feedback.sections = {{"Situation", "A review."}, {"Learning", "I now ask for feedback early."}};
+  std::vector<Story> stories = {carl, feedback};
+  Plan plan;
+  plan.company = "google";
+  plan.themes = {{"Failure & Learning", "q1", "q2", true}, {"Leadership", "q2", "q1", true}};
+  plan.overlaps = {{"q1", "q2", 0.8}};
+  ChecklistInput in;
+  in.stories = &stories;
+  in.catalog = &BuiltinCatalog();
+  in.company = BuiltinCatalog().FindCompany("google");
+  in.plan = &plan;
+  in.today = Days{} + std::chrono::days(20000);
+  Checklist c = BuildChecklist(in);
+  ASSERT_EQ(c.items.size(), 9u);
+  EXPECT_TRUE(c.items[0].done) << c.items[0].detail;
+  EXPECT_EQ(c.items[0].detail, "2 failure stories with a learning: q1 and q2");
+  const ChecklistItem& backups = c.items[8];
+  EXPECT_EQ(backups.id, "backups");
+  EXPECT_FALSE(backups.done);
+  EXPECT_EQ(backups.detail, "2 themes with a go-to and a backup; backup too alike to the go-to for Failure & Learning, Leadership");
+}
+
 TEST(CompanyNotesTest, EverySaveIsARevisionAndNothingIsLost) {
   TempDir dir;
   auto bank = Bank::Open(dir.Path("bank.db"));
