@@ -34,6 +34,7 @@
 #include "util/text.h"
 #include "cli/common.h"
 #include "cli/practice.h"
+#include "cli/prep.h"
 
 namespace rehearse::cli {
 namespace {
@@ -228,12 +229,17 @@ int RunRestore(const Options& o) {
 // ---- export ---------------------------------------------------------------------
 
 void SetupExport(CLI::App& cmd, Options& o) {
-  cmd.add_option("--format", o.format, "md: the native, lossless Markdown bank; json: the stories as JSON")
-      ->check(CLI::IsMember({"md", "json"}));
+  cmd.add_option("--format", o.format,
+                 "md: the native, lossless Markdown bank; json: the stories as JSON; html: a printable cheat "
+                 "sheet; anki: flashcards for Anki's text import")
+      ->check(CLI::IsMember({"md", "json", "html", "anki"}));
+  cmd.add_option("--company", o.company, "html and anki: this company's values only (default: every company mapped)");
+  cmd.add_option("--paper", o.paper, "html: the page size to print on")->check(CLI::IsMember({"a4", "letter"}));
   cmd.add_option("-o,--output", o.output, "Write to this file instead of standard output");
 }
 
 int RunExport(const Options& o) {
+  if (o.format == "html" || o.format == "anki") return RunPrintableExport(o);
   auto catalog = LoadCatalogFor(o);
   if (!catalog) return Fail(catalog.error());
   auto bank = OpenBank(o);
@@ -706,7 +712,10 @@ constexpr Command kCommands[] = {
     {"show", "Show one story in full", SetupShow, RunShow},
     {"history", "List a story's revisions", SetupHistory, RunHistory},
     {"restore", "Bring back an earlier revision of a story (as a new revision)", SetupRestore, RunRestore},
-    {"export", "Write the bank as lossless Markdown (or JSON)", SetupExport, RunExport},
+    {"export", "Write the bank as lossless Markdown or JSON, a printable cheat sheet, or Anki flashcards", SetupExport,
+     RunExport},
+    {"checklist", "The pre-interview checklist for a company, ticked from the bank", SetupChecklist, RunChecklist},
+    {"notes", "Show or save a company's notes: questions to ask, recent news", SetupNotes, RunNotes},
     {"lint", "Check an answer or story for what interviewers hold against it", SetupLint, RunLint},
     {"classify", "Say which framework, themes and company values a question calls for", SetupClassify, RunClassify},
     {"match", "Rank the bank's stories for a question, with reasons", SetupMatch, RunMatch},

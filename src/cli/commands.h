@@ -24,6 +24,8 @@ struct Options {
   int rev = 0;
   std::string format = "md";
   std::string output;  // -o FILE
+  std::string paper = "a4";  // export --paper
+  std::string note_from;     // notes --set FILE
   std::string search;
   std::string framework;
   std::string kind;

@@ -87,6 +87,12 @@ Result<int> ParseRevRequest(std::string_view body) {
   return j["rev"].get<int>();
 }
 
+Result<std::string> ParseNoteRequest(std::string_view body) {
+  REHEARSE_TRY_ASSIGN(j, ParseObject(body));
+  if (!j.contains("text") || !j["text"].is_string()) return Error{"\"text\" must be a string"};
+  return j["text"].get<std::string>();
+}
+
 Result<AnswerInput> ParseAnswerRequest(std::string_view body) {
   REHEARSE_TRY_ASSIGN(j, ParseObject(body));
   AnswerInput in;

@@ -29,6 +29,9 @@ Result<StoryEdit> ParseStoryEdit(std::string_view body, const std::string& key);
 // {"rev": N}
 Result<int> ParseRevRequest(std::string_view body);
 
+// {"text": "..."}: a company note's new text.
+Result<std::string> ParseNoteRequest(std::string_view body);
+
 // {"question_id" or "question", "text", "story"?, "framework"?, "company"?, "session"?, "seconds"?}
 Result<AnswerInput> ParseAnswerRequest(std::string_view body);
 

@@ -12,12 +12,14 @@
 #include <fmt/format.h>
 
 #include "catalog/embedded_data.h"
+#include "export/bank_export.h"
 #include "importer/guide.h"
 #include "importer/native.h"
 #include "json/json_writer.h"
 #include "json/lint_json.h"
 #include "json/match_json.h"
 #include "json/practice_json.h"
+#include "json/prep_json.h"
 #include "json/requests.h"
 #include "json/story_json.h"
 #include "lint/linter.h"
@@ -25,7 +27,9 @@
 #include "match/matcher.h"
 #include "match/summary.h"
 #include "practice/coach.h"
+#include "prep/bank_checklist.h"
 #include "store/bank.h"
+#include "store/company_notes.h"
 #include "store/practice_log.h"
 #include "util/clock.h"
 #include "util/text.h"
@@ -77,7 +81,8 @@ class App {
   void Install(httplib::Server& s) {
     s.set_pre_routing_handler([this](const Request& req, Response& res) { return Guard(req, res); });
     s.set_post_routing_handler([](const Request&, Response& res) {
-      res.set_header("Content-Security-Policy", kCsp);
+      // A route may set a stricter policy of its own (the cheat sheet: no script at all).
+      if (!res.has_header("Content-Security-Policy")) res.set_header("Content-Security-Policy", kCsp);
       res.set_header("X-Content-Type-Options", "nosniff");
       res.set_header("Referrer-Policy", "no-referrer");
       res.set_header("Cache-Control", "no-store");
@@ -97,6 +102,9 @@ class App {
     s.Post(R"(/api/stories/([A-Za-z0-9_-]+)/restore)", [this](const Request& req, Response& res) { Restore(req, res); });
     s.Post("/api/import", [this](const Request& req, Response& res) { Import(req, res); });
     s.Get("/api/export", [this](const Request& req, Response& res) { Export(req, res); });
+    s.Get("/api/checklist", [this](const Request& req, Response& res) { ChecklistFor(req, res); });
+    s.Get("/api/notes", [this](const Request& req, Response& res) { Notes(req, res); });
+    s.Put("/api/notes", [this](const Request& req, Response& res) { SaveNote(req, res); });
     s.Get("/api/frameworks", [this](const Request&, Response& res) { SendJson(res, 200, FrameworksJson(catalog_)); });
     s.Get("/api/companies", [this](const Request&, Response& res) { SendJson(res, 200, CompaniesJson(catalog_)); });
     s.Get("/api/questions", [this](const Request&, Response& res) {
@@ -391,9 +399,81 @@ class App {
       res.set_header("Content-Disposition", "attachment; filename=\"rehearse-bank.json\"");
       return SendJson(res, 200, StoriesJson(all, *themes, catalog_));
     }
-    if (format != "md") return SendError(res, 400, "format must be md or json");
+    if (format == "html" || format == "anki") return PrintableExport(req, format, *stories, *themes, res);
+    if (format != "md") return SendError(res, 400, "format must be md, json, html or anki");
     res.set_header("Content-Disposition", "attachment; filename=\"rehearse-bank.md\"");
     res.set_content(WriteNative(*stories, *themes, catalog_) + "\n", "text/markdown; charset=utf-8");
+  }
+
+  // The cheat sheet (html) or the Anki deck, as a download. REQUIRES: mu_ is held.
+  void PrintableExport(const Request& req, const std::string& format, const std::vector<Story>& stories,
+                       const std::vector<ThemeRow>& themes, Response& res) {
+    std::string company = req.has_param("company") ? req.get_param_value("company") : "";
+    auto paper = ParsePaper(req.has_param("paper") ? req.get_param_value("paper") : "a4");
+    if (!paper) return SendError(res, 400, paper.error().message);
+    auto text = rehearse::PrintableExport(stories, themes, catalog_, *classifier_, linter_, {format, company, *paper});
+    if (!text) return SendError(res, 400, text.error().message);
+    if (format == "html") {
+      // Inline styles only: the page runs nothing and fetches nothing.
+      res.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+      res.set_header("Content-Disposition", "attachment; filename=\"rehearse-cheatsheet.html\"");
+      return res.set_content(*text, "text/html; charset=utf-8");
+    }
+    res.set_header("Content-Disposition", "attachment; filename=\"rehearse-anki.txt\"");
+    res.set_content(*text, "text/plain; charset=utf-8");
+  }
+
+  void ChecklistFor(const Request& req, Response& res) {
+    std::string company = req.has_param("company") ? req.get_param_value("company") : "amazon";
+    std::lock_guard lock(mu_);
+    auto checklist = ChecklistForBank(*bank_, catalog_, *classifier_, linter_, company);
+    if (!checklist) return SendError(res, catalog_.FindCompany(company) ? 500 : 400, checklist.error().message);
+    SendJson(res, 200, ChecklistJson(*checklist));
+  }
+
+  // The company and note kind a notes request names; answers 400 itself and returns
+  // false when either is unknown. An absent kind is "" (all kinds).
+  bool NoteTarget(const Request& req, Response& res, std::string* company, std::string* kind) {
+    const Company* c = catalog_.FindCompany(req.has_param("company") ? req.get_param_value("company") : "");
+    if (!c) {
+      SendError(res, 400, fmt::format("unknown company \"{}\" (see GET /api/companies)", req.get_param_value("company")));
+      return false;
+    }
+    *company = c->id;
+    *kind = req.has_param("kind") ? req.get_param_value("kind") : "";
+    if (!kind->empty() && !IsNoteKind(*kind)) {
+      SendError(res, 400, fmt::format("unknown note kind \"{}\" (questions, news or notes)", *kind));
+      return false;
+    }
+    return true;
+  }
+
+  void Notes(const Request& req, Response& res) {
+    std::string company, kind;
+    if (!NoteTarget(req, res, &company, &kind)) return;
+    std::lock_guard lock(mu_);
+    CompanyNotes notes(bank_->db());
+    if (!kind.empty()) {
+      auto note = notes.Current(company, kind);
+      if (!note) return SendError(res, 500, note.error().message);
+      return SendJson(res, 200, NoteJson(*note));
+    }
+    auto all = notes.All(company);
+    if (!all) return SendError(res, 500, all.error().message);
+    SendJson(res, 200, NotesJson(company, *all));
+  }
+
+  void SaveNote(const Request& req, Response& res) {
+    if (TooBig(req, res)) return;
+    std::string company, kind;
+    if (!NoteTarget(req, res, &company, &kind)) return;
+    if (kind.empty()) return SendError(res, 400, "kind is required: questions, news or notes");
+    auto text = ParseNoteRequest(req.body);
+    if (!text) return SendError(res, 400, text.error().message);
+    std::lock_guard lock(mu_);
+    auto saved = CompanyNotes(bank_->db()).Set(company, kind, *text);
+    if (!saved) return SendError(res, 400, saved.error().message);
+    SendJson(res, 200, NoteJson(*saved));
   }
 
  public:

@@ -90,6 +90,7 @@ async function pageStories() {
     el('div', { class: 'filters' }, search, framework, theme, value, project,
       el('button', { class: 'secondary', onclick: () => { location.hash = '#edit/new'; } }, 'New story')),
     el('table', {}, el('thead', {}, el('tr', {}, ['Key', 'Question', 'Framework', 'Project', 'Readiness'].map(h => el('th', { scope: 'col' }, h)))), body));
+  prepare.home(document.getElementById('main'));
 }
 
 const readinessCache = new Map();
@@ -112,6 +113,7 @@ function pageWelcome() {
       } }, 'Explore the demo bank'))),
     out);
   file.addEventListener('change', () => uploadGuide(file, out));
+  prepare.home(document.getElementById('main'));
 }
 
 // ---- Editor ----------------------------------------------------------------------------
@@ -326,6 +328,7 @@ function pageTransfer() {
     el('div', { class: 'card' }, el('h3', {}, 'Download the bank'),
       el('button', { onclick: () => download('md') }, 'Markdown (lossless)'), ' ',
       el('button', { class: 'secondary', onclick: () => download('json') }, 'JSON')));
+  prepare.transfer(document.getElementById('main'));
 }
 
 // ---- Routing -------------------------------------------------------------------------------
