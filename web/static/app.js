@@ -348,6 +348,9 @@ async function route() {
   }
 }
 
+// Deferred scripts run in order, and DOMContentLoaded fires once all of them have.
+const allScripts = new Promise(resolve => document.addEventListener('DOMContentLoaded', resolve));
+
 async function start() {
   const fromUrl = new URLSearchParams(location.hash.slice(1)).get('token');
   if (fromUrl) {
@@ -360,6 +363,9 @@ async function start() {
   } catch (e) {
     return show(status('This page needs the address that `rehearse serve` printed (it carries the token).', 'error'));
   }
+  // The other scripts (practice.js, prepare.js) run after this one; route only once
+  // they have, or a page could call into a script not yet loaded.
+  await allScripts;
   window.addEventListener('hashchange', route);
   route();
 }
