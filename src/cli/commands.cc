@@ -35,6 +35,8 @@
 #include "cli/common.h"
 #include "cli/practice.h"
 #include "cli/prep.h"
+#include "cli/speech.h"
+#include "json/speech_json.h"
 
 namespace rehearse::cli {
 namespace {
@@ -408,6 +410,7 @@ int RunSummary(const Options& o) {
 void SetupLint(CLI::App& cmd, Options& o) {
   cmd.add_option("FILE", o.file, "Answer to lint: a text or Markdown file, or - for standard input");
   cmd.add_option("--story", o.key, "Lint a story of the bank (its own framework unless --framework)");
+  cmd.add_option("--audio", o.audio, "Lint a recorded answer (WAV): transcribed offline, delivery rules apply");
   cmd.add_flag("--all", o.all, "Lint every story of the bank");
   cmd.add_option("--framework", o.framework, "Framework the answer follows (default: STAR, or the story's)");
   cmd.add_option("--jsonl", o.jsonl,
@@ -505,6 +508,28 @@ int RunLint(const Options& o) {
     }
     fmt::print("{}", out);
     return failed ? 1 : 0;
+  }
+
+  if (!o.audio.empty()) {
+    if (!o.file.empty() || o.all || !o.key.empty()) return Fail(Error{"lint: give --audio FILE alone, without FILE, --story or --all"});
+    auto transcript = TranscribeFile(o.audio);
+    if (!transcript) return Fail(transcript.error());
+    SpokenText text = FormatTranscript(*transcript, AllSectionNames(*catalog));
+    LintOptions options = defaults;
+    options.spoken = true;
+    options.seconds = SpeakingSeconds(*transcript);
+    auto report = linter.Lint(text.text, options);
+    if (!report) return Fail(Error{fmt::format("{}: {}", o.audio, report.error().message)});
+    std::string lint_json = o.json ? LintJson(*report, text.text) : "";
+    SpokenAnswer spoken = MakeSpokenAnswer(std::move(*transcript), std::move(text), report->segmentation, report->framework);
+    if (o.json) {
+      fmt::print("{}\n", WithField(std::move(lint_json), "speech", SpokenAnswerJson(spoken)));
+    } else {
+      fmt::print("{}\n\n", spoken.text.text);
+      PrintLintText({o.audio, spoken.text.text, report->framework}, *report, o.explain);
+      PrintDelivery(spoken);
+    }
+    return report->HasErrors() ? 1 : 0;
   }
 
   std::vector<LintTarget> targets;
@@ -717,6 +742,8 @@ constexpr Command kCommands[] = {
     {"checklist", "The pre-interview checklist for a company, ticked from the bank", SetupChecklist, RunChecklist},
     {"notes", "Show or save a company's notes: questions to ask, recent news", SetupNotes, RunNotes},
     {"lint", "Check an answer or story for what interviewers hold against it", SetupLint, RunLint},
+    {"transcribe", "Turn a recorded answer (WAV) into text, offline, with its pace, fillers, pauses and section times",
+     SetupTranscribe, RunTranscribe},
     {"classify", "Say which framework, themes and company values a question calls for", SetupClassify, RunClassify},
     {"match", "Rank the bank's stories for a question, with reasons", SetupMatch, RunMatch},
     {"plan", "Values x stories coverage for a company: gaps, stories to prepare, overlaps", SetupPlan, RunPlan},

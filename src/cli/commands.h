@@ -40,6 +40,7 @@ struct Options {
   std::vector<std::string> disabled_rules;
   double wpm = 150;
   bool spoken = false;
+  std::string audio;  // lint/practice answer --audio FILE
   double seconds = 0;
   bool explain = false;
   bool list_rules = false;

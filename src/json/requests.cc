@@ -116,6 +116,10 @@ Result<AnswerInput> ParseAnswerRequest(std::string_view body) {
     }
     in.seconds = j["seconds"].get<double>();
   }
+  if (j.contains("spoken")) {
+    if (!j["spoken"].is_boolean()) return Error{"\"spoken\" must be true or false"};
+    in.spoken = j["spoken"].get<bool>();
+  }
   return in;
 }
 

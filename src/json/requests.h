@@ -32,7 +32,7 @@ Result<int> ParseRevRequest(std::string_view body);
 // {"text": "..."}: a company note's new text.
 Result<std::string> ParseNoteRequest(std::string_view body);
 
-// {"question_id" or "question", "text", "story"?, "framework"?, "company"?, "session"?, "seconds"?}
+// {"question_id" or "question", "text", "story"?, "framework"?, "company"?, "session"?, "seconds"?, "spoken"?}
 Result<AnswerInput> ParseAnswerRequest(std::string_view body);
 
 struct DrillRequest {

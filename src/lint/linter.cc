@@ -134,6 +134,11 @@ Result<LintReport> Linter::Lint(std::string_view text, const LintOptions& option
   in.seconds = options.seconds;
   in.words_per_minute = options.words_per_minute;
   in.segmentation = SegmentAnswer(text, *framework, all_labels_);
+  // A spoken answer with its duration is timed at the speaker's own pace, so that its
+  // length is the real one, not an estimate.
+  if (options.spoken && options.seconds > 0 && in.segmentation.words > 0) {
+    in.words_per_minute = in.segmentation.words * 60.0 / options.seconds;
+  }
   if (in.segmentation.labeled) {
     for (const Span& s : SplitSentences(text, in.segmentation.preamble)) in.sentences.push_back(s);
   }
@@ -151,7 +156,7 @@ Result<LintReport> Linter::Lint(std::string_view text, const LintOptions& option
                    [](const Finding& a, const Finding& b) { return a.span.start < b.span.start; });
 
   r.words = in.segmentation.words;
-  r.seconds = r.words * 60.0 / options.words_per_minute;
+  r.seconds = r.words * 60.0 / in.words_per_minute;
   int in_sections = 0;
   for (const auto& seg : in.segmentation.segments) {
     if (seg.index >= 0) in_sections += seg.words;
@@ -159,7 +164,7 @@ Result<LintReport> Linter::Lint(std::string_view text, const LintOptions& option
   for (size_t k = 0; k < framework->sections.size(); ++k) {
     const Segment* seg = in.segmentation.Find(static_cast<int>(k));
     SectionStat st{framework->sections[k].name, seg ? seg->words : 0, 0, 0, framework->sections[k].share};
-    st.seconds = st.words * 60.0 / options.words_per_minute;
+    st.seconds = st.words * 60.0 / in.words_per_minute;
     st.share = in_sections ? static_cast<double>(st.words) / in_sections : 0;
     r.split.push_back(st);
   }

@@ -214,6 +214,8 @@ Result<Feedback> Coach::Answer(const AnswerInput& input) {
   LintOptions lint;
   lint.framework = a.framework;
   lint.quick = parent.has_value();
+  lint.spoken = input.spoken;
+  if (input.spoken) lint.seconds = input.seconds;
   REHEARSE_TRY_ASSIGN(report, linter_.Lint(input.text, lint));
   f.report = std::move(report);
 

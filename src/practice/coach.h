@@ -36,6 +36,7 @@ struct AnswerInput {
   std::string session;
   std::string text;
   double seconds = 0;  // As measured by the caller's timer; 0 when unknown.
+  bool spoken = false;  // `text` is a transcript of speech: delivery rules apply.
 };
 
 struct Feedback {

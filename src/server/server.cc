@@ -21,6 +21,7 @@
 #include "json/practice_json.h"
 #include "json/prep_json.h"
 #include "json/requests.h"
+#include "json/speech_json.h"
 #include "json/story_json.h"
 #include "lint/linter.h"
 #include "match/classifier.h"
@@ -28,6 +29,10 @@
 #include "match/summary.h"
 #include "practice/coach.h"
 #include "prep/bank_checklist.h"
+#include "speech/recordings.h"
+#include "speech/spoken_answer.h"
+#include "speech/wav.h"
+#include "text/segment.h"
 #include "store/bank.h"
 #include "store/company_notes.h"
 #include "store/practice_log.h"
@@ -76,7 +81,9 @@ class App {
   App(const ServerOptions& options, const Catalog& catalog, std::unique_ptr<Bank> bank,
       std::unique_ptr<QuestionClassifier> classifier, Linter linter)
       : options_(options), catalog_(catalog), bank_(std::move(bank)), classifier_(std::move(classifier)),
-        linter_(std::move(linter)) {}
+        linter_(std::move(linter)),
+        labels_(AllSectionNames(catalog)),
+        recordings_(options.speech_model, RecordingLimits{}) {}
 
   void Install(httplib::Server& s) {
     s.set_pre_routing_handler([this](const Request& req, Response& res) { return Guard(req, res); });
@@ -137,6 +144,14 @@ class App {
         SendJson(res, 200, ProgressJson(*p));
       });
     });
+    s.Post("/api/speech", [this](const Request&, Response& res) { SpeechBegin(res); });
+    s.Post(R"(/api/speech/([0-9a-f]+)/audio)", [this](const Request& req, Response& res) { SpeechAudio(req, res); });
+    s.Post(R"(/api/speech/([0-9a-f]+)/end)", [this](const Request& req, Response& res) { SpeechEnd(req, res); });
+    s.Delete(R"(/api/speech/([0-9a-f]+))", [this](const Request& req, Response& res) {
+      recordings_.Cancel(req.matches[1]);
+      res.status = 204;
+    });
+    s.Post("/api/transcribe", [this](const Request& req, Response& res) { TranscribeUpload(req, res); });
     s.Get(R"(/api/.*)", [](const Request&, Response& res) { SendError(res, 404, "no such API route (see docs/api.md)"); });
     s.Get(R"(/(.*))", [](const Request& req, Response& res) { Static(req, res); });
   }
@@ -285,6 +300,77 @@ class App {
       if (!f) return SendError(res, 400, f.error().message);
       SendJson(res, 200, FeedbackJson(*f));
     });
+  }
+
+  // ---- speech: the browser streams 16 kHz mono 16-bit PCM while the user speaks ----
+
+  void SpeechBegin(Response& res) {
+    auto id = recordings_.Begin();
+    if (!id) {
+      const bool busy = id.error().message.find("already running") != std::string::npos;
+      return SendError(res, busy ? 429 : 503, id.error().message);
+    }
+    JsonWriter w;
+    w.BeginObject().Field("id", *id).Field("sample_rate", kSpeechSampleRate).Field("max_seconds", RecordingLimits{}.max_seconds);
+    w.EndObject();
+    SendJson(res, 201, w.str());
+  }
+
+  void SpeechAudio(const Request& req, Response& res) {
+    if (TooBig(req, res)) return;
+    auto samples = ReadPcm16(req.body);
+    if (!samples) return SendError(res, 400, samples.error().message);
+    auto seconds = recordings_.Feed(req.matches[1], *samples);
+    if (!seconds) return SendError(res, 400, seconds.error().message);
+    JsonWriter w;
+    w.BeginObject().Field("seconds", *seconds).EndObject();
+    SendJson(res, 200, w.str());
+  }
+
+  // The framework the sections are timed in: ?framework=, else STAR. Null after a 400.
+  const Framework* SpeechFramework(const Request& req, Response& res) const {
+    const std::string id = req.has_param("framework") ? req.get_param_value("framework") : "STAR";
+    const Framework* f = catalog_.FindFramework(id);
+    if (!f) SendError(res, 400, fmt::format("unknown framework \"{}\"", id));
+    return f;
+  }
+
+  void SendSpoken(Response& res, Transcript transcript, const Framework& framework) {
+    if (transcript.words.empty()) {
+      return SendError(res, 422, fmt::format("no speech heard in {:.0f} s of audio: is the microphone on?", transcript.seconds));
+    }
+    SpokenText text = FormatTranscript(transcript, labels_);
+    Segmentation seg = SegmentAnswer(text.text, framework, labels_);
+    SendJson(res, 200, SpokenAnswerJson(MakeSpokenAnswer(std::move(transcript), std::move(text), seg, framework.id)));
+  }
+
+  void SpeechEnd(const Request& req, Response& res) {
+    const Framework* framework = SpeechFramework(req, res);
+    if (!framework) return;
+    auto transcript = recordings_.End(req.matches[1]);
+    if (!transcript) return SendError(res, 400, transcript.error().message);
+    SendSpoken(res, std::move(*transcript), *framework);
+  }
+
+  // A whole recording at once (a WAV file, up to max_upload).
+  void TranscribeUpload(const Request& req, Response& res) {
+    const Framework* framework = SpeechFramework(req, res);
+    if (!framework) return;
+    auto audio = ReadWav(req.body, "upload");
+    if (!audio) return SendError(res, 400, audio.error().message);
+    auto id = recordings_.Begin();
+    if (!id) return SendError(res, 429, id.error().message);
+    for (size_t at = 0; at < audio->samples.size(); at += kSpeechSampleRate) {
+      const size_t n = std::min<size_t>(kSpeechSampleRate, audio->samples.size() - at);
+      auto fed = recordings_.Feed(*id, std::span(audio->samples).subspan(at, n));
+      if (!fed) {
+        recordings_.Cancel(*id);
+        return SendError(res, 400, fed.error().message);
+      }
+    }
+    auto transcript = recordings_.End(*id);
+    if (!transcript) return SendError(res, 500, transcript.error().message);
+    SendSpoken(res, std::move(*transcript), *framework);
   }
 
   void PracticeDrill(const Request& req, Response& res) {
@@ -486,6 +572,8 @@ class App {
   std::unique_ptr<Bank> bank_;
   std::unique_ptr<QuestionClassifier> classifier_;
   Linter linter_;
+  const std::vector<std::string> labels_;  // Every framework's section names.
+  Recordings recordings_;  // Thread-safe on its own: not under mu_.
   int port_ = 0;
 };
 

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "catalog/catalog.h"
+#include "speech/recognizer.h"
 #include "util/result.h"
 
 namespace rehearse {
@@ -24,7 +25,8 @@ struct ServerOptions {
   std::string db;   // The bank file.
   std::string token;
   size_t max_body = 1 << 20;    // JSON requests.
-  size_t max_upload = 8 << 20;  // A guide to import.
+  size_t max_upload = 8 << 20;  // A guide to import, a recording to transcribe.
+  std::string speech_model = DefaultSpeechModel();
 };
 
 // Serves until `stop` becomes true or the process ends. `on_ready` gets the port

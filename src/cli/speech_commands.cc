@@ -1,0 +1,86 @@
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "cli/speech.h"
+#include "json/speech_json.h"
+#include "lint/linter.h"
+#include "speech/wav.h"
+#include "text/segment.h"
+#include "util/text.h"
+
+namespace rehearse::cli {
+namespace {
+
+std::string Clock(double seconds) {
+  const int s = static_cast<int>(seconds + 0.5);
+  return fmt::format("{}:{:02d}", s / 60, s % 60);
+}
+
+}  // namespace
+
+Result<Transcript> TranscribeFile(const std::string& path) {
+  REHEARSE_TRY_ASSIGN(bytes, ReadInput(path));
+  REHEARSE_TRY_ASSIGN(audio, ReadWav(bytes, path));
+  const double seconds = static_cast<double>(audio.samples.size()) / kSpeechSampleRate;
+  // Recognition runs several times faster than real time; past ten seconds of audio
+  // the wait is long enough to deserve a word.
+  if (seconds > 10 && isatty(STDERR_FILENO)) {
+    fmt::print(stderr, "Listening to {} ({} of audio)...\n", path, Clock(seconds));
+  }
+  REHEARSE_TRY_ASSIGN(recognizer, Recognizer::Open(DefaultSpeechModel()));
+  auto transcript = TranscribeAudio(*recognizer, audio.samples);
+  if (!transcript) return Error{fmt::format("{}: {}", path, transcript.error().message)};
+  if (transcript->words.empty()) return Error{fmt::format("{}: no speech heard in {} of audio", path, Clock(seconds))};
+  return transcript;
+}
+
+void PrintDelivery(const SpokenAnswer& a) {
+  const Delivery& d = a.delivery;
+  fmt::print("{} recorded · {} words in {} · {:.0f} words a minute · {:.1f} s before the first word\n",
+             Clock(d.seconds), d.words, Clock(d.speaking_seconds), d.words_per_minute, d.think_seconds);
+  if (!d.fillers.empty()) {
+    std::vector<std::string> at;
+    for (const FillerUse& f : d.fillers) at.push_back(fmt::format("\"{}\" at {}", f.word, Clock(f.at)));
+    fmt::print("Fillers: {}\n", Join(at, ", "));
+  }
+  for (const Pause& p : d.pauses) {
+    fmt::print("Pause of {:.1f} s after \"{}\" at {}\n", p.end - p.start, p.after, Clock(p.start));
+  }
+  if (!d.sections.empty()) {
+    std::vector<std::string> parts;
+    for (const SectionTime& s : d.sections) parts.push_back(fmt::format("{} {:.0f} s", s.name, s.seconds));
+    fmt::print("Time per section ({}): {}\n", a.framework, Join(parts, " · "));
+  }
+  if (a.text.signposts == 0) fmt::print("Tip: name each section aloud (\"Situation.\" then a pause) to signpost it.\n");
+}
+
+void SetupTranscribe(CLI::App& cmd, Options& o) {
+  cmd.add_option("FILE", o.file, "A recorded answer: WAV, 16-bit PCM (any rate; 16 kHz mono is best)")->required();
+  cmd.add_option("--framework", o.framework, "Framework to time the sections in (default: STAR)");
+}
+
+int RunTranscribe(const Options& o) {
+  auto catalog = LoadCatalogFor(o);
+  if (!catalog) return Fail(catalog.error());
+  const std::string framework_id = o.framework.empty() ? "STAR" : o.framework;
+  const Framework* framework = catalog->FindFramework(framework_id);
+  if (!framework) return Fail(Error{fmt::format("unknown framework \"{}\" (see: rehearse frameworks)", framework_id)});
+  auto transcript = TranscribeFile(o.file);
+  if (!transcript) return Fail(transcript.error());
+  const std::vector<std::string> labels = AllSectionNames(*catalog);
+  SpokenText text = FormatTranscript(*transcript, labels);
+  Segmentation segmentation = SegmentAnswer(text.text, *framework, labels);
+  SpokenAnswer answer = MakeSpokenAnswer(std::move(*transcript), std::move(text), segmentation, framework->id);
+  if (o.json) {
+    fmt::print("{}\n", SpokenAnswerJson(answer));
+  } else {
+    fmt::print("{}\n\n", answer.text.text);
+    PrintDelivery(answer);
+  }
+  return 0;
+}
+
+}  // namespace rehearse::cli

@@ -1,0 +1,60 @@
+#pragma once
+// Recordings in progress, for the web app: the browser streams a spoken answer in
+// chunks while the user speaks, each chunk is decoded as it arrives, and the transcript
+// is ready almost as soon as the user stops. Thread-safe. Each recording gets a fresh
+// recognizer (about 0.4 s to load): a reused one would carry its noise estimate over
+// from the last speaker and hear the same audio differently. At most `max_open`
+// recordings run at once, so a forgotten tab cannot exhaust the machine.
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "speech/recognizer.h"
+#include "util/result.h"
+
+namespace rehearse {
+
+struct RecordingLimits {
+  int max_open = 2;
+  double max_seconds = 600;  // Of audio per recording.
+  std::chrono::seconds idle{60};  // A recording not fed for this long is dropped.
+};
+
+class Recordings {
+ public:
+  Recordings(std::string model_dir, RecordingLimits limits);
+  ~Recordings();
+
+  // A new recording's id. Fails when `max_open` are running or the model is missing.
+  Result<std::string> Begin();
+  // Decodes the next samples; returns the audio's length so far, in seconds.
+  Result<double> Feed(const std::string& id, std::span<const int16_t> samples);
+  // Ends the recording and returns its transcript.
+  Result<Transcript> End(const std::string& id);
+  // Drops a recording (the user cancelled); unknown ids are ignored.
+  void Cancel(const std::string& id);
+
+  int open() const;
+
+ private:
+  struct Open {
+    std::unique_ptr<Recognizer> recognizer;
+    std::chrono::steady_clock::time_point touched;
+    std::mutex mu;  // One chunk at a time per recording.
+  };
+  std::shared_ptr<Open> Find(const std::string& id);
+  void DropIdleLocked(std::chrono::steady_clock::time_point now);
+
+  const std::string model_dir_;
+  const RecordingLimits limits_;
+  mutable std::mutex mu_;
+  std::map<std::string, std::shared_ptr<Open>> open_;
+};
+
+}  // namespace rehearse
