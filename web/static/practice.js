@@ -180,6 +180,39 @@ function questionView(n, company, refreshProgress) {
   const phase = el('p', { class: 'phase', id: 'phase', 'aria-live': 'polite' }, 'Read the question. When you are ready, start: you get a few seconds to pick your story.');
   const answer = el('textarea', { id: 'answer', 'aria-label': 'Your answer', disabled: true, placeholder: 'Type or paste your answer as you would say it.' });
   const submit = el('button', { id: 'submit-answer', disabled: true }, 'Submit answer');
+  // Speaking instead of typing: the transcript fills the answer box (still editable)
+  // and the answer is judged as spoken, at the pace it was said.
+  const recordBtn = el('button', { class: 'secondary', id: 'record', disabled: true }, 'Speak your answer');
+  const recState = el('span', { class: 'muted', id: 'record-state', 'aria-live': 'polite' });
+  const deliveryBox = el('div');
+  let recording = null, spoken = null, recTick = null;
+  recordBtn.addEventListener('click', async () => {
+    if (!recording) {
+      recordBtn.disabled = true;
+      recState.textContent = 'Opening the microphone…';
+      try {
+        recording = await startRecording();
+      } catch (e) { recordBtn.disabled = false; recState.textContent = ''; out.replaceChildren(status(e.message, 'error')); return; }
+      recordBtn.disabled = false;
+      recordBtn.textContent = 'Stop recording';
+      const show = () => { recState.textContent = `● Recording ${clock(recording.seconds())}`; };
+      show();
+      recTick = setInterval(show, 250);
+      return;
+    }
+    clearInterval(recTick);
+    recordBtn.disabled = true;
+    recState.textContent = 'Transcribing (on this machine)…';
+    try {
+      spoken = await recording.stop(n.framework);
+      answer.value = spoken.text;
+      recState.textContent = `Transcribed ${clock(spoken.seconds)} of speech: check the words, then submit.`;
+      deliveryBox.replaceChildren(deliveryView(spoken));
+    } catch (e) { recState.textContent = ''; out.replaceChildren(status(e.message, 'error')); }
+    recording = null;
+    recordBtn.textContent = 'Speak again';
+    recordBtn.disabled = false;
+  });
   const out = el('div', { 'aria-live': 'polite' });
   const startBtn = el('button', { id: 'start' }, 'Start');
   const skipPause = el('button', { class: 'secondary', id: 'skip-pause', hidden: true }, 'Start now');
@@ -188,6 +221,7 @@ function questionView(n, company, refreshProgress) {
     practice.started = Date.now();
     answer.disabled = false;
     submit.disabled = false;
+    recordBtn.disabled = false;
     answer.focus();
     phase.textContent = `Signpost first: "Let me share an example; I'll walk you through it with ${n.framework}." End on the impact, then offer to go deeper.`;
     const tick = () => {
@@ -214,11 +248,13 @@ function questionView(n, company, refreshProgress) {
   });
   submit.addEventListener('click', async () => {
     if (!answer.value.trim()) { out.replaceChildren(status('Write your answer first.', 'error')); return; }
-    const seconds = (Date.now() - practice.started) / 1000;
+    const body = { question_id: n.question.id, company, session: practice.session, text: answer.value,
+                   seconds: (Date.now() - practice.started) / 1000 };
+    if (spoken) Object.assign(body, { spoken: true, seconds: spoken.delivery.speaking_seconds });
     stopTimer();
     submit.disabled = true;
     try {
-      const f = await post('/practice/answer', { question_id: n.question.id, company, session: practice.session, text: answer.value, seconds });
+      const f = await post('/practice/answer', body);
       out.replaceChildren(feedbackView(f, refreshProgress));
       refreshProgress();
     } catch (e) { submit.disabled = false; out.replaceChildren(status(e.message, 'error')); }
@@ -226,7 +262,8 @@ function questionView(n, company, refreshProgress) {
   return el('div', { class: 'card', id: 'question-card' },
     el('p', {}, el('span', { class: 'badge ' + n.question.kind }, n.question.kind), ' ', el('strong', { id: 'question-text' }, n.question.text)),
     el('p', {}, el('button', { class: 'secondary', onclick: () => { hint.hidden = !hint.hidden; } }, 'Hint: story and framework')), hint,
-    guide, el('p', {}, startBtn, ' ', skipPause, ' ', timerText), phase, answer, el('p', {}, submit), out);
+    guide, el('p', {}, startBtn, ' ', skipPause, ' ', timerText), phase, answer,
+    el('p', {}, submit, ' ', recordBtn, ' ', recState), deliveryBox, out);
 }
 
 pages.practice = pagePractice;
