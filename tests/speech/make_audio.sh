@@ -2,7 +2,8 @@
 # Speaks a script of parts (see answer.txt) into a 16 kHz mono WAV with espeak-ng and
 # sox, for the speech tests: make_audio.sh SCRIPT OUT.wav. Beside OUT.wav it writes
 # OUT.parts: one line per part, "say|pause START END TEXT", times in seconds, so that
-# tests know where every sentence and silence really is. Exits 77 (skip) without the
+# tests know where every sentence and silence really is. No dither (-D, -R): the
+# same script gives the same bytes on every build. Exits 77 (skip) without the
 # tools.
 set -euo pipefail
 script=$1 out=$2
@@ -20,8 +21,8 @@ while IFS= read -r line; do
   part="$tmp/$(printf %03d $n).wav"
   case $kind in
     say) espeak-ng "${voice[@]}" -w "$tmp/raw.wav" "$text"
-         sox "$tmp/raw.wav" -r 16000 -c 1 -b 16 "$part" gain -n -3 ;;
-    pause) sox -n -r 16000 -c 1 -b 16 "$part" trim 0 "$text" ;;
+         sox -R -D "$tmp/raw.wav" -r 16000 -c 1 -b 16 "$part" gain -n -3 ;;
+    pause) sox -R -D -n -r 16000 -c 1 -b 16 "$part" trim 0 "$text" ;;
     *) echo "$script: bad line: $line" >&2; exit 1 ;;
   esac
   len=$(soxi -D "$part")
@@ -30,5 +31,5 @@ while IFS= read -r line; do
   at=$end
   parts+=("$part")
 done < "$script"
-sox "${parts[@]}" "$out"
+sox -R -D "${parts[@]}" "$out"
 mv "$out.parts.tmp" "$out.parts"
