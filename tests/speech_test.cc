@@ -326,13 +326,7 @@ TEST_F(ServerTest, SpeechRoutesStreamARecordingAndTranscribeAWavFile) {
   ASSERT_TRUE(begun);
   ASSERT_EQ(begun->status, 201) << begun->body;
   auto id = nlohmann::json::parse(begun->body)["id"].get<std::string>();
-  std::string wav;
-  {
-    std::ifstream in(std::string(REHEARSE_AUDIO) + "/answer.wav", std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    wav = ss.str();
-  }
+  const std::string wav = ReadAudioFile();
   auto audio = ReadWav(wav, "answer.wav");
   ASSERT_TRUE(audio);
   std::string pcm(reinterpret_cast<const char*>(audio->samples.data()), audio->samples.size() * 2);

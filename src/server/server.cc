@@ -360,13 +360,9 @@ class App {
     if (!audio) return SendError(res, 400, audio.error().message);
     auto id = recordings_.Begin();
     if (!id) return SendError(res, 429, id.error().message);
-    for (size_t at = 0; at < audio->samples.size(); at += kSpeechSampleRate) {
-      const size_t n = std::min<size_t>(kSpeechSampleRate, audio->samples.size() - at);
-      auto fed = recordings_.Feed(*id, std::span(audio->samples).subspan(at, n));
-      if (!fed) {
-        recordings_.Cancel(*id);
-        return SendError(res, 400, fed.error().message);
-      }
+    if (auto fed = recordings_.Feed(*id, audio->samples); !fed) {
+      recordings_.Cancel(*id);
+      return SendError(res, 400, fed.error().message);
     }
     auto transcript = recordings_.End(*id);
     if (!transcript) return SendError(res, 500, transcript.error().message);

@@ -13,7 +13,6 @@
 #include <mutex>
 #include <span>
 #include <string>
-#include <vector>
 
 #include "speech/recognizer.h"
 #include "util/result.h"

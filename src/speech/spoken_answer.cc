@@ -1,21 +1,14 @@
 #include "speech/spoken_answer.h"
 
-#include <algorithm>
-
-
 namespace rehearse {
 
 Result<Transcript> TranscribeAudio(Recognizer& recognizer, std::span<const int16_t> samples) {
   REHEARSE_TRY(recognizer.Start());
-  // Fed a second at a time, as a live recording would be.
-  for (size_t at = 0; at < samples.size(); at += kSpeechSampleRate) {
-    Status fed = recognizer.Feed(samples.subspan(at, std::min<size_t>(kSpeechSampleRate, samples.size() - at)));
-    if (!fed) {
-      (void)recognizer.Finish();
-      return fed.error();
-    }
-  }
-  return recognizer.Finish();
+  // The recognizer decodes in its own fixed blocks, however the audio is handed over.
+  Status fed = recognizer.Feed(samples);
+  auto transcript = recognizer.Finish();
+  if (!fed) return fed.error();
+  return transcript;
 }
 
 SpokenAnswer MakeSpokenAnswer(Transcript transcript, SpokenText text, const Segmentation& segmentation,
