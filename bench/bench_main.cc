@@ -93,7 +93,7 @@ void BM_ImportGuide(benchmark::State& state) {
     state.ResumeTiming();
     auto g = ParseGuide(text, "bench.md", TheCatalog());
     auto bank = Bank::Open(path);
-    auto summary = (*bank)->Import(*g, "bench", DryRun::kNo);
+    auto summary = (*bank)->Import(*g, "g.md", "bench", DryRun::kNo);
     if (!summary || summary->created != kSeedSizedStories) state.SkipWithError("import failed");
   }
   RemoveBank(path);
@@ -106,7 +106,7 @@ void BM_StoriesJson(benchmark::State& state) {
   {
     auto g = ParseGuide(MakeGuide(static_cast<int>(state.range(0))), "bench.md", TheCatalog());
     auto bank = Bank::Open(path);
-    (void)(*bank)->Import(*g, "bench", DryRun::kNo);
+    (void)(*bank)->Import(*g, "g.md", "bench", DryRun::kNo);
   }
   auto bank = Bank::Open(path);
   for (auto _ : state) {

@@ -34,13 +34,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto guide = rehearse::ParseGuide(text, "fuzz.md", catalog);
   if (!guide) return 0;
   for (const auto& story : guide->stories) (void)rehearse::StoryMetrics(story, catalog);
-  std::string first = rehearse::WriteNative(guide->stories, guide->themes, catalog);
+  std::vector<rehearse::UserQuestion> questions;
+  for (const auto& q : guide->questions) questions.push_back({q.text, q.stories, q.company, q.value, "fuzz.md"});
+  std::string first = rehearse::WriteNative(guide->stories, guide->themes, catalog, questions);
   auto again = rehearse::ParseGuide(first, "export.md", catalog);
   if (!again) {
     std::fprintf(stderr, "export does not import: %s\n---\n%s\n", again.error().message.c_str(), first.c_str());
     std::abort();
   }
-  std::string second = rehearse::WriteNative(again->stories, again->themes, catalog);
+  std::vector<rehearse::UserQuestion> again_questions;
+  for (const auto& q : again->questions) again_questions.push_back({q.text, q.stories, q.company, q.value, "fuzz.md"});
+  std::string second = rehearse::WriteNative(again->stories, again->themes, catalog, again_questions);
   if (second != first) {
     std::fprintf(stderr, "export is not stable\n--- first\n%s\n--- second\n%s\n", first.c_str(), second.c_str());
     std::abort();

@@ -35,12 +35,12 @@ class BankTest : public ::testing::Test {
 TEST_F(BankTest, ImportIsIdempotentAndEditsBecomeRevisions) {
   auto bank = OpenOk(db_);
   std::string text = ReadFixture("mini_guide.md");
-  auto first = bank->Import(Parse(text), "import g.md", DryRun::kNo);
+  auto first = bank->Import(Parse(text), "g.md", "import g.md", DryRun::kNo);
   ASSERT_TRUE(first);
   EXPECT_EQ(first->created, 4);
   EXPECT_TRUE(first->themes_changed);
 
-  auto again = bank->Import(Parse(text), "import g.md", DryRun::kNo);
+  auto again = bank->Import(Parse(text), "g.md", "import g.md", DryRun::kNo);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->unchanged, 4);
   EXPECT_EQ(again->created + again->updated, 0);
@@ -49,7 +49,7 @@ TEST_F(BankTest, ImportIsIdempotentAndEditsBecomeRevisions) {
 
   std::string edited = text;
   edited.replace(edited.find("700ms"), 5, "600ms");
-  auto update = bank->Import(Parse(edited), "import g2.md", DryRun::kNo);
+  auto update = bank->Import(Parse(edited), "g.md", "import g2.md", DryRun::kNo);
   ASSERT_TRUE(update);
   EXPECT_EQ(update->updated, 1);
   EXPECT_EQ(update->unchanged, 3);
@@ -75,7 +75,7 @@ TEST_F(BankTest, ImportIsIdempotentAndEditsBecomeRevisions) {
 
 TEST_F(BankTest, DryRunWritesNothing) {
   auto bank = OpenOk(db_);
-  auto summary = bank->Import(Parse(ReadFixture("mini_guide.md")), "import", DryRun::kYes);
+  auto summary = bank->Import(Parse(ReadFixture("mini_guide.md")), "g.md", "import", DryRun::kYes);
   ASSERT_TRUE(summary);
   EXPECT_EQ(summary->created, 4);
   EXPECT_TRUE(bank->Stories()->empty());
@@ -84,11 +84,11 @@ TEST_F(BankTest, DryRunWritesNothing) {
 
 TEST_F(BankTest, AGuideWithoutAValuesTableKeepsTheBanksValues) {
   auto bank = OpenOk(db_);
-  ASSERT_TRUE(bank->Import(Parse(ReadFixture("mini_guide.md")), "import", DryRun::kNo));
+  ASSERT_TRUE(bank->Import(Parse(ReadFixture("mini_guide.md")), "g.md", "import", DryRun::kNo));
   // The same stories with no tables at all.
   std::string text = ReadFixture("mini_guide.md");
   text = text.substr(0, text.find("## Values"));
-  auto summary = bank->Import(Parse(text), "import stories only", DryRun::kNo);
+  auto summary = bank->Import(Parse(text), "g.md", "import stories only", DryRun::kNo);
   ASSERT_TRUE(summary);
   EXPECT_EQ(summary->unchanged, 4);
   EXPECT_EQ((*bank->Find("q1"))->values.at("amazon").size(), 2u);
@@ -104,7 +104,7 @@ TEST_F(BankTest, AnImportThatFailsHalfwayWritesNothing) {
     ASSERT_TRUE((*db)->Exec("CREATE TRIGGER fail BEFORE INSERT ON story WHEN NEW.key = 'q3' "
                             "BEGIN SELECT RAISE(ABORT, 'simulated failure'); END"));
   }
-  auto summary = bank->Import(Parse(ReadFixture("mini_guide.md")), "import", DryRun::kNo);
+  auto summary = bank->Import(Parse(ReadFixture("mini_guide.md")), "g.md", "import", DryRun::kNo);
   ASSERT_FALSE(summary);
   EXPECT_NE(summary.error().message.find("simulated failure"), std::string::npos);
   EXPECT_TRUE(bank->Stories()->empty());
@@ -117,7 +117,7 @@ TEST_F(BankTest, ALockedBankIsAClearErrorAndStaysUntouched) {
   auto other = Db::Open(db_, 100);
   ASSERT_TRUE(other);
   ASSERT_TRUE((*other)->Exec("BEGIN EXCLUSIVE"));
-  auto summary = bank->Import(Parse(ReadFixture("mini_guide.md")), "import", DryRun::kNo);
+  auto summary = bank->Import(Parse(ReadFixture("mini_guide.md")), "g.md", "import", DryRun::kNo);
   ASSERT_FALSE(summary);
   EXPECT_EQ(summary.error().message,
             db_ + ": the bank is locked by another rehearse process; try again when it has finished");
@@ -127,7 +127,7 @@ TEST_F(BankTest, ALockedBankIsAClearErrorAndStaysUntouched) {
 
 TEST_F(BankTest, SearchIsStemmedAndSafeFromQuerySyntax) {
   auto bank = OpenOk(db_);
-  ASSERT_TRUE(bank->Import(Parse(ReadFixture("mini_guide.md")), "import", DryRun::kNo));
+  ASSERT_TRUE(bank->Import(Parse(ReadFixture("mini_guide.md")), "g.md", "import", DryRun::kNo));
   EXPECT_EQ(*bank->Search("heap snapshot"), (std::vector<std::string>{"q3"}));
   EXPECT_EQ(*bank->Search("certifications"), (std::vector<std::string>{"q4"}));  // stemmed
   EXPECT_EQ(*bank->Search("pricing AND \"service"), (std::vector<std::string>{"q1"}));

@@ -38,7 +38,7 @@ class ChecklistTest : public ::testing::Test {
     bank_ = std::move(*bank);
     auto guide = ParseGuide(ReadFixture("mini_guide.md"), "mini_guide.md", BuiltinCatalog());
     ASSERT_TRUE(guide) << guide.error().message;
-    ASSERT_TRUE(bank_->Import(*guide, "import mini_guide.md", DryRun::kNo));
+    ASSERT_TRUE(bank_->Import(*guide, "g.md", "import mini_guide.md", DryRun::kNo));
     auto classifier = QuestionClassifier::Build(BuiltinCatalog());
     ASSERT_TRUE(classifier) << classifier.error().message;
     classifier_ = std::move(*classifier);

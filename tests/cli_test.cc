@@ -88,7 +88,7 @@ TEST_F(CliTest, HistoryAndRestoreKeepEveryRevision) {
   ASSERT_EQ(Rehearse("import '" + guide + "'").code, 0);
   dir_.Write("guide.md", "### Q1: Q?\n\n**Action:**\nSecond draft.\n");
   Outcome second = Rehearse("import '" + guide + "'");
-  EXPECT_NE(second.out.find("1 stories (0 new, 1 updated, 0 unchanged)"), std::string::npos) << second.out;
+  EXPECT_NE(second.out.find("1 story (0 new, 1 updated, 0 unchanged)"), std::string::npos) << second.out;
   Outcome history = Rehearse("history q1 --json");
   ASSERT_EQ(history.code, 0);
   EXPECT_EQ(json::parse(history.out)["revisions"].size(), 2u);
@@ -118,7 +118,7 @@ TEST_F(CliTest, ExportThenImportIsByteIdentical) {
 TEST_F(CliTest, BadInputIsOneLineWithALocationAndChangesNothing) {
   ASSERT_EQ(Rehearse("import '" + Fixture("mini_guide.md") + "'").code, 0);
   std::string before = Rehearse("export").out;
-  dir_.Write("half.md", "### Q1: Q?\n\n**Situation:**\nText.\n\n### Q2: Unfinished\n");
+  dir_.Write("template.md", "## 1. [Story name]\n\n**Situation:** [What happened?]\n\n**Action:**\n- [A step]\n");
   dir_.Write("latin1.md", "# Guide\n\nCaf\xE9\n");
   struct Case {
     std::string args, err;
@@ -126,12 +126,14 @@ TEST_F(CliTest, BadInputIsOneLineWithALocationAndChangesNothing) {
   const Case cases[] = {
       {"import '" + dir_.Path("missing.md") + "'",
        "rehearse: error: " + dir_.Path("missing.md") + ": cannot open: No such file or directory\n"},
-      {"import '" + dir_.Path("half.md") + "'",
-       "rehearse: error: " + dir_.Path("half.md") +
-           ":6: Q2 has no sections; expected bold labels such as **Situation:** with text under them\n"},
+      {"import '" + dir_.Path("template.md") + "'",
+       "rehearse: error: " + dir_.Path("template.md") +
+           ":1: no stories or questions found; it is a template (1 story skeleton of placeholders). rehearse reads "
+           "a story as a title (a heading, a numbered question, a table row) followed by section labels (Situation:, "
+           "**S** \u2014, ### Action) or by a written answer; see \"Guides rehearse reads\" in the README\n"},
       {"import '" + dir_.Path("latin1.md") + "'",
        "rehearse: error: " + dir_.Path("latin1.md") + ":3: invalid UTF-8 (byte 0xE9 at column 4); save the file as UTF-8\n"},
-      {"import '" + dir_.path() + "'", "rehearse: error: " + dir_.path() + ": is a folder; expected a Markdown file\n"},
+      {"import '" + dir_.path() + "'", "rehearse: error: " + dir_.path() + ": is a folder; expected a guide file\n"},
       {"show q99", "rehearse: error: no story \"q99\" in the bank (see: rehearse stories)\n"},
       {"questions --company netflix", "rehearse: error: unknown company \"netflix\" (see: rehearse companies)\n"},
   };

@@ -141,7 +141,6 @@ TEST(GuideTest, BadInputFailsWithALocation) {
   struct Case {
     std::string name, text, error;
   };
-  const std::string ok_story = "### Q1: Question?\n\n**Situation:**\nText.\n";
   const Case cases[] = {
       {"empty", "", "g.md:1: empty file: nothing to import"},
       {"blank", "\n  \n", "g.md:1: empty file: nothing to import"},
@@ -149,17 +148,40 @@ TEST(GuideTest, BadInputFailsWithALocation) {
        "g.md:3: binary data (a NUL byte); expected a Markdown text file"},
       {"latin1", "# Guide\n\nCaf\xE9 notes\n", "g.md:3: invalid UTF-8 (byte 0xE9 at column 4); save the file as UTF-8"},
       {"no stories", "# Notes\n\nJust prose.\n",
-       "g.md:1: no stories found; expected headings like \"### Q1: Tell me about a time ...\""},
-      {"no sections", ok_story + "\n### Q2: Half written\n\nSome thought.\n",
-       "g.md:6: Q2 has no sections; expected bold labels such as **Situation:** with text under them"},
-      {"empty section", "### Q1: Question?\n\n**Situation:**\nText.\n\n**Result:**\n\n---\n",
-       "g.md:6: section \"Result\" of Q1 is empty; write its text under the label, or delete the label"},
-      {"duplicate", ok_story + "\n" + ok_story, "g.md:6: Q1 appears twice (first at line 1)"},
-      {"unknown framework", "### Q1: Question?\n\n**Framework: WXYZ**\n\n**Situation:**\nText.\n",
-       "g.md:3: unknown framework \"WXYZ\" (known: STAR, CAR, SOAR, CARL, PAR, DIGS)"},
-      {"no title", "### Q1:\n\n**Situation:**\nText.\n", "g.md:1: Q1 has no question after \"Q1:\""},
-      {"repeated section", "### Q1: Q?\n\n**Action:**\nA.\n\n**Action:**\nB.\n",
-       "g.md:6: Q1 has a second \"Action\" section (first at line 3)"},
+       "g.md:1: no stories or questions found. rehearse reads a story as a title (a heading, a numbered question, a "
+       "table row) followed by section labels (Situation:, **S** \u2014, ### Action) or by a written answer; see "
+       "\"Guides rehearse reads\" in the README"},
+      {"only a template", "## 1. [Story name]\n\n**Situation:** [What happened?]\n\n**Action:**\n- [A step]\n",
+       "g.md:1: no stories or questions found; it is a template (1 story skeleton of placeholders). rehearse reads a "
+       "story as a title (a heading, a numbered question, a table row) followed by section labels (Situation:, "
+       "**S** \u2014, ### Action) or by a written answer; see \"Guides rehearse reads\" in the README"},
+  };
+  for (const auto& c : cases) {
+    auto g = ParseGuide(c.text, "g.md", BuiltinCatalog());
+    ASSERT_FALSE(g) << c.name;
+    EXPECT_EQ(g.error().message, c.error) << c.name;
+  }
+}
+
+// rehearse's own export is read strictly: a malformed one is an error, so that an
+// export always reads back into the same bank.
+TEST(GuideTest, AMalformedExportFailsWithALocation) {
+  const std::string front = "---\nrehearse: story-bank\nversion: 1\n---\n";  // Lines 1-4.
+  const std::string ok_story = "### Q1: Question?\n\n**Situation:**\nText.\n";
+  struct Case {
+    std::string name, text, error;
+  };
+  const Case cases[] = {
+      {"no sections", front + ok_story + "\n### Q2: Half written\n",
+       "g.md:10: Q2 has no sections; expected bold labels such as **Situation:** with text under them"},
+      {"empty section", front + "### Q1: Question?\n\n**Situation:**\nText.\n\n**Result:**\n\n---\n",
+       "g.md:10: section \"Result\" of Q1 is empty; write its text under the label, or delete the label"},
+      {"duplicate", front + ok_story + "\n" + ok_story, "g.md:10: Q1 appears twice (first at line 5)"},
+      {"unknown framework", front + "### Q1: Question?\n\n**Framework: WXYZ**\n\n**Situation:**\nText.\n",
+       "g.md:7: unknown framework \"WXYZ\" (known: STAR, CAR, SOAR, CARL, PAR, DIGS)"},
+      {"no title", front + "### Q1:\n\n**Situation:**\nText.\n", "g.md:5: Q1 has no question after \"Q1:\""},
+      {"repeated section", front + "### Q1: Q?\n\n**Action:**\nA.\n\n**Action:**\nB.\n",
+       "g.md:10: Q1 has a second \"Action\" section (first at line 7)"},
       {"future format", "---\nrehearse: story-bank\nversion: 9\n---\n" + ok_story,
        "g.md:3: format version 9 is newer than this rehearse reads (1); upgrade rehearse"},
   };
@@ -168,6 +190,28 @@ TEST(GuideTest, BadInputFailsWithALocation) {
     ASSERT_FALSE(g) << c.name;
     EXPECT_EQ(g.error().message, c.error) << c.name;
   }
+}
+
+// The same slips in a guide the user wrote are read as well as they can be, and said.
+TEST(GuideTest, AHalfWrittenGuideImportsWhatItCanAndSaysWhatItLeftOut) {
+  ParsedGuide g = ParseOk(
+      "### Q1: Question?\n\n**Framework: WXYZ**\n\n**Situation:**\nText.\n\n**Result:**\n\n---\n\n"
+      "### Q2: Half written\n\nSome thought about the cache.\n\n### Q3: Nothing yet\n");
+  ASSERT_EQ(g.stories.size(), 2u);
+  EXPECT_EQ(g.stories[0].key, "q1");
+  EXPECT_EQ(g.stories[0].framework, "STAR");
+  EXPECT_EQ(SectionNames(g.stories[0]), (std::vector<std::string>{"Situation"}));
+  EXPECT_EQ(g.stories[1].key, "q2");
+  EXPECT_TRUE(g.stories[1].IsOutline());
+  EXPECT_EQ(g.stories[1].notes, "Some thought about the cache.");
+  std::vector<std::string> got;
+  for (const auto& w : g.warnings) got.push_back(std::to_string(w.line) + ": " + w.message);
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "1: \"Question?\": the section \"Result\" is empty; left out",
+                     "3: unknown framework \"WXYZ\"; read by its labels instead",
+                     "12: \"Half written\" is a note, not yet a story: kept as an outline to write up",
+                     "16: \"Q3: Nothing yet\" has nothing under its title; not imported",
+                 }));
 }
 
 TEST(GuideTest, KeepsTextBeforeTheFirstLabelAsNotesAndSaysSo) {

@@ -246,7 +246,7 @@ class CoachTest : public ::testing::Test {
     bank_ = std::move(*bank);
     auto guide = ParseGuide(ReadFixture("mini_guide.md"), "mini_guide.md", BuiltinCatalog());
     ASSERT_TRUE(guide) << guide.error().message;
-    ASSERT_TRUE(bank_->Import(*guide, "import", DryRun::kNo));
+    ASSERT_TRUE(bank_->Import(*guide, "g.md", "import", DryRun::kNo));
     stories_ = *bank_->Stories();
     themes_ = *bank_->Themes();
     classifier_ = std::move(*QuestionClassifier::Build(BuiltinCatalog()));

@@ -110,9 +110,12 @@ TEST_F(ServerTest, ImportEditSaveAndRestore) {
   EXPECT_EQ(summary["frameworks"]["STAR"], 6);
   EXPECT_EQ(summary["values_covered"]["google"].size(), 4u);
   EXPECT_GE(json::parse(c.Get("/api/questions")->body).size(), 150u);
-  auto broken = c.Post("/api/import?name=half.md", "### Q1: x\n", "text/markdown");
+  auto broken = c.Post("/api/import?name=half.md", "# Notes\n\nNothing to practise here.\n", "text/markdown");
   EXPECT_EQ(broken->status, 400);
-  EXPECT_EQ(json::parse(broken->body)["error"], "half.md:1: Q1 has no sections; expected bold labels such as **Situation:** with text under them");
+  EXPECT_EQ(json::parse(broken->body)["error"],
+            "half.md:1: no stories or questions found. rehearse reads a story as a title (a heading, a numbered "
+            "question, a table row) followed by section labels (Situation:, **S** \u2014, ### Action) or by a written "
+            "answer; see \"Guides rehearse reads\" in the README");
 }
 
 TEST_F(ServerTest, PracticeRoutesRunAMockTurn) {

@@ -16,6 +16,8 @@
 
 #include "catalog/catalog.h"
 #include "importer/guide.h"
+#include "importer/guide_file.h"
+#include "model/labels.h"
 #include "importer/metrics.h"
 #include "importer/native.h"
 #include "importer/refs.h"
@@ -46,41 +48,120 @@ namespace fs = std::filesystem;
 // ---- import ---------------------------------------------------------------------
 
 void SetupImport(CLI::App& cmd, Options& o) {
-  cmd.add_option("FILE", o.file, "Markdown interview guide, or a bank exported with `rehearse export`");
+  cmd.add_option("FILE", o.file,
+                 "The guide: Markdown or text (.md, .txt), Word (.docx), OpenDocument (.odt), a web page (.html) "
+                 "or RTF; or a bank exported with `rehearse export`");
   cmd.add_flag("--demo", o.demo, "Import the bundled demo guide (a fictional engineer's stories)");
-  cmd.add_flag("--dry-run", o.dry_run, "Report what would change; write nothing");
+  cmd.add_flag("--dry-run", o.dry_run,
+               "Show what would be imported (each story, its sections, values and themes; the questions; what is "
+               "not imported and why); write nothing");
+  cmd.add_option("--skip", o.skip_lines, "Do not import the story whose title is on this line (repeatable)");
+  cmd.add_option("--use", o.use_framework,
+                 "Read the story whose title is on line LINE in FRAMEWORK: --use 12=SOAR (repeatable)");
+}
+
+// The sections of a story as the preview shows them: "Situation (Context)" when the
+// guide's label differs, "Action (found)" for a section the segmenter found.
+std::string PreviewSections(const ImportedStory& item) {
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < item.story.sections.size(); ++i) {
+    const auto& sec = item.story.sections[i];
+    std::string written = i < item.origin.written.size() ? item.origin.written[i] : sec.name;
+    if (sec.inferred) parts.push_back(sec.name + " (found)");
+    else if (NormalizeLabel(written) != NormalizeLabel(sec.name)) parts.push_back(fmt::format("{} ({})", sec.name, written));
+    else parts.push_back(sec.name);
+  }
+  return parts.empty() ? "an outline: notes, no sections yet" : Join(parts, " · ");
+}
+
+void PrintPreview(const ImportSummary& summary) {
+  for (const auto& item : summary.imported) {
+    const Story& s = item.story;
+    fmt::print("  {:<5} {:<9} {:<5} {}{}\n", item.key, item.status, s.framework, Utf8Truncate(s.title, 70),
+               item.origin.line ? fmt::format("  (line {})", item.origin.line) : "");
+    fmt::print("        {}\n", PreviewSections(item));
+    std::vector<std::string> values;
+    for (const auto& [company, tags] : s.values) {
+      for (const auto& t : tags) values.push_back(company + ": " + t.value);
+    }
+    if (!values.empty()) fmt::print("        values: {}\n", Join(values, "; "));
+    if (!s.themes.empty()) fmt::print("        themes: {}\n", Join(s.themes, "; "));
+    if (!s.project.empty()) fmt::print("        project: {}\n", s.project);
+    if (!s.versions.empty()) fmt::print("        another version of: {}\n", Join(s.versions, ", "));
+  }
+  if (!summary.guide_questions.empty()) {
+    fmt::print("Questions ({}):\n", summary.guide_questions.size());
+    for (const auto& q : summary.guide_questions) {
+      fmt::print("  {}{}\n", Utf8Truncate(q.text, 90), q.stories.empty() ? "" : "  -> " + Join(q.stories, ", "));
+    }
+  }
 }
 
 int RunImport(const Options& o) {
   if (o.file.empty() == !o.demo) return Fail(Error{"import: give a FILE or --demo (not both)"});
-  std::string name = o.demo ? "demo/guide.md" : o.file;
-  std::string text;
+  GuideFile file;
   if (o.demo) {
-    text = std::string(*BuiltinFile("demo/guide.md"));
+    file.text = std::string(*BuiltinFile("demo/guide.md"));
+    file.label = "demo/guide.md";
   } else {
-    auto read = ReadInput(o.file);
+    auto read = ReadGuideFile(o.file);
     if (!read) return Fail(read.error());
-    text = std::move(*read);
+    file = std::move(*read);
+  }
+  ImportChoices choices;
+  choices.skip.insert(o.skip_lines.begin(), o.skip_lines.end());
+  for (const auto& use : o.use_framework) {
+    size_t eq = use.find('=');
+    int line = eq == std::string::npos ? 0 : std::atoi(use.substr(0, eq).c_str());
+    if (line <= 0) return Fail(Error{fmt::format("import: --use takes LINE=FRAMEWORK (as 12=SOAR), not \"{}\"", use)});
+    choices.frameworks[line] = use.substr(eq + 1);
   }
   auto catalog = LoadCatalogFor(o);
   if (!catalog) return Fail(catalog.error());
-  auto guide = ParseGuide(text, name, *catalog);
+  for (const auto& [line, id] : choices.frameworks) {
+    if (!catalog->FindFramework(id)) return Fail(Error{fmt::format("import: --use {}={}: no such framework", line, id)});
+  }
+  auto guide = ParseGuide(file.text, file.label, *catalog, choices);
   if (!guide) return Fail(guide.error());
   auto bank = OpenBank(o);
   if (!bank) return Fail(bank.error());
-  auto summary = (*bank)->Import(*guide, "import " + fs::path(name).filename().string(),
-                                 o.dry_run ? DryRun::kYes : DryRun::kNo);
+  std::string source = o.demo ? "demo/guide.md" : fs::path(o.file).filename().string();
+  auto summary = (*bank)->Import(*guide, source, "import " + source, o.dry_run ? DryRun::kYes : DryRun::kNo);
   if (!summary) return Fail(summary.error());
   if (o.json) {
-    fmt::print("{}\n", ImportJson(*summary, name));
+    fmt::print("{}\n", ImportJson(*summary, file.label));
     return 0;
   }
-  fmt::print("{} {}: {} stories ({} new, {} updated, {} unchanged), {} questions, {} value mappings, {} themes{}\n",
-             o.dry_run ? "Would import" : "Imported", name, summary->stories, summary->created, summary->updated,
-             summary->unchanged, summary->questions, summary->mappings, guide->themes.size(),
+  fmt::print("{} {}: {} ({} new, {} updated, {} unchanged), {}{}, {}, {}{}\n",
+             o.dry_run ? "Would import" : "Imported", file.label, Plural(summary->stories, "story", "stories"),
+             summary->created, summary->updated, summary->unchanged, Plural(summary->questions, "question", "questions"),
+             summary->questions_new && summary->questions_new != summary->questions
+                 ? fmt::format(" ({} new)", summary->questions_new)
+                 : "",
+             Plural(summary->mappings, "value mapping", "value mappings"),
+             Plural(static_cast<int>(guide->themes.size()), "theme", "themes"),
              summary->themes_changed ? " (theme table updated)" : "");
+  if (o.dry_run) {
+    PrintPreview(*summary);
+  } else {
+    for (std::string_view status : {"new", "updated", "unchanged"}) {
+      std::vector<std::string> keys;
+      for (const auto& item : summary->imported) {
+        if (item.status == status) keys.push_back(item.key);
+      }
+      if (!keys.empty() && summary->imported.size() <= 60) {
+        fmt::print("  {}: {}\n", status, Join(keys, ", "));
+      }
+    }
+    for (const auto& item : summary->imported) {
+      if (item.guide_key != item.key) {
+        fmt::print("  {} of this guide is {} in your bank ({} belongs to another guide)\n",
+                   StoryIdFromKey(item.guide_key), item.key, item.guide_key);
+      }
+    }
+  }
   std::fflush(stdout);
-  for (const auto& w : summary->warnings) fmt::print(stderr, "{}:{}: warning: {}\n", name, w.line, w.message);
+  for (const auto& w : summary->warnings) fmt::print(stderr, "{}:{}: warning: {}\n", file.label, w.line, w.message);
   return 0;
 }
 
@@ -250,16 +331,18 @@ int RunExport(const Options& o) {
   if (!stories) return Fail(stories.error());
   auto themes = (*bank)->Themes();
   if (!themes) return Fail(themes.error());
+  auto questions = (*bank)->Questions();
+  if (!questions) return Fail(questions.error());
   std::vector<const Story*> all;
   for (const auto& s : *stories) all.push_back(&s);
   std::string text = o.format == "json" || o.json ? StoriesJson(all, *themes, *catalog) + "\n"
-                                                  : WriteNative(*stories, *themes, *catalog) + "\n";
+                                                  : WriteNative(*stories, *themes, *catalog, *questions) + "\n";
   if (o.output.empty() || o.output == "-") {
     fmt::print("{}", text);
     return 0;
   }
   if (auto st = WriteFileAtomically(o.output, text); !st) return Fail(st.error());
-  fmt::print(stderr, "Wrote {} stories to {}\n", stories->size(), o.output);
+  fmt::print(stderr, "Wrote {} to {}\n", Plural(static_cast<long long>(stories->size()), "story", "stories"), o.output);
   return 0;
 }
 

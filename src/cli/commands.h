@@ -20,6 +20,8 @@ struct Options {
   std::string file;  // import FILE
   bool demo = false;
   bool dry_run = false;
+  std::vector<int> skip_lines;            // import --skip LINE
+  std::vector<std::string> use_framework; // import --use LINE=FRAMEWORK
   std::string key;   // show/history/restore KEY
   int rev = 0;
   std::string format = "md";

@@ -59,6 +59,8 @@ Result<BankView> LoadBankView(const Options& o) {
   REHEARSE_TRY_ASSIGN(bank, OpenBank(o));
   REHEARSE_TRY_ASSIGN(stories, bank->Stories());
   REHEARSE_TRY_ASSIGN(themes, bank->Themes());
+  REHEARSE_TRY_ASSIGN(questions, bank->Questions());
+  view.questions = std::move(questions);
   view.bank = std::move(bank);
   view.stories = std::move(stories);
   view.themes = std::move(themes);

@@ -34,6 +34,7 @@ struct BankView {
   std::unique_ptr<Bank> bank;
   std::vector<Story> stories;
   std::vector<ThemeRow> themes;
+  std::vector<UserQuestion> questions;  // The user's own, from their guides.
 };
 
 struct Indexed {

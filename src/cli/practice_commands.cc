@@ -89,6 +89,7 @@ Result<std::unique_ptr<PracticeKit>> LoadPracticeKit(const Options& o) {
   kit->log = std::make_unique<PracticeLog>(kit->indexed->view.bank->db());
   kit->coach = std::make_unique<Coach>(*kit->log, catalog, *kit->linter, *kit->indexed->classifier,
                                        kit->indexed->view.stories, *kit->indexed->index);
+  kit->coach->SetOwnQuestions(kit->indexed->view.questions);
   return kit;
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "importer/block_start.h"
+#include "importer/outline.h"
 #include "importer/refs.h"
 #include "util/text.h"
 
@@ -30,28 +31,37 @@ std::string RefCell(const std::string& label, const std::string& key) {
 }
 
 // A code fence left open at the end of `text` would swallow everything written after
-// it (it can only happen at the end of a guide); returns the line that closes it.
+// it; returns the line that closes it where it was opened — inside the list item or
+// quote that holds it ("- s\n  ~~~" closes with "  ~~~"), or "" when every fence is
+// closed.
 std::string ClosingFence(std::string_view text) {
-  std::string open;  // The fence run ("```") while inside a fenced block.
-  std::vector<std::string_view> lines = SplitLines(text);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view raw = lines[i];
-    size_t indent = raw.find_first_not_of(' ');
-    if (indent == std::string_view::npos || indent > 3) continue;
-    std::string_view line = raw.substr(indent);
-    char c = line[0];
-    if (c != '`' && c != '~') continue;
-    size_t run = line.find_first_not_of(c);
-    if (run == std::string_view::npos) run = line.size();
-    if (run < 3) continue;
-    if (open.empty()) {
-      if (c == '`' && line.find('`', run) != std::string_view::npos) continue;  // inline code, not a fence
-      open.assign(run, c);
-    } else if (c == open[0] && run >= open.size() && Trim(line.substr(run)).empty()) {
-      open.clear();
-    }
+  Outline outline = BuildOutline(text);
+  if (outline.lines.empty()) return "";
+  const OutlineLine& last = outline.lines.back();
+  if (last.kind != LineKind::kCode) return "";
+  int first = last.number;
+  while (first > 1 && outline.Line(first - 1).block == last.block) --first;
+  const OutlineLine& open = outline.Line(first);
+  std::string_view fence_line = open.Content();
+  size_t indent = fence_line.find_first_not_of(' ');
+  if (indent == std::string_view::npos || indent > 3) return "";
+  fence_line.remove_prefix(indent);
+  char c = fence_line.empty() ? '\0' : fence_line[0];
+  if (c != '`' && c != '~') return "";  // An indented code block needs no closing.
+  size_t run = fence_line.find_first_not_of(c);
+  if (run == std::string_view::npos) run = fence_line.size();
+  if (run < 3) return "";
+  std::string fence(run, c);
+  if (first != last.number) {
+    std::string_view closing = Trim(last.Content());
+    if (closing.size() >= run && closing.find_first_not_of(c) == std::string_view::npos) return "";
   }
-  return open;
+  // The container's prefix, list markers turned into the spaces that continue them.
+  std::string prefix(open.raw.substr(0, open.content + indent));
+  for (char& p : prefix) {
+    if (p != '>' && p != ' ' && p != '\t') p = ' ';
+  }
+  return prefix + fence;
 }
 
 // True when `line` cannot come right after the label's line without changing what
@@ -113,6 +123,16 @@ void WriteStory(std::string& out, const Story& s) {
   if (!s.project.empty()) out += fmt::format("**Project: {}**\n\n", s.project);
   out += fmt::format("**Framework: {}**\n\n", s.framework);
   if (!s.themes.empty()) out += fmt::format("**Themes: {}**\n\n", Join(s.themes, ", "));
+  std::vector<std::string> inferred;
+  for (const auto& section : s.sections) {
+    if (section.inferred) inferred.push_back(section.name);
+  }
+  if (!inferred.empty()) out += fmt::format("**Inferred: {}**\n\n", Join(inferred, ", "));
+  if (!s.versions.empty()) {
+    std::vector<std::string> ids;
+    for (const auto& k : s.versions) ids.push_back(StoryIdFromKey(k));
+    out += fmt::format("**Versions: {}**\n\n", Join(ids, ", "));
+  }
   for (const auto& section : s.sections) WriteLabeled(out, section.name, section.text);
   if (!s.notes.empty()) WriteLabeled(out, "Notes", s.notes);
   out += "---\n\n";
@@ -186,7 +206,7 @@ void WriteValues(std::string& out, const std::vector<const Story*>& stories, con
 }  // namespace
 
 std::string WriteNative(const std::vector<Story>& stories, const std::vector<ThemeRow>& themes,
-                        const Catalog& catalog) {
+                        const Catalog& catalog, const std::vector<UserQuestion>& questions) {
   std::vector<const Story*> sorted;
   for (const auto& s : stories) sorted.push_back(&s);
   std::sort(sorted.begin(), sorted.end(), [](const Story* a, const Story* b) { return NaturalLess(a->key, b->key); });
@@ -203,6 +223,16 @@ std::string WriteNative(const std::vector<Story>& stories, const std::vector<The
   }
   WriteIndex(out, sorted);
   WriteValues(out, sorted, catalog);
+  if (!questions.empty()) {
+    out += "## Your Questions\n\n| Question | Stories | Value |\n|---|---|---|\n";
+    for (const auto& q : questions) {
+      std::vector<std::string> ids;
+      for (const auto& k : q.stories) ids.push_back(StoryIdFromKey(k));
+      std::string value = q.value.empty() ? "" : fmt::format("{}: {}", q.company, q.value);
+      out += fmt::format("| {} | {} | {} |\n", Cell(q.text), Join(ids, ", "), Cell(value));
+    }
+    out += "\n";
+  }
   while (out.ends_with("\n\n")) out.pop_back();
   return out;
 }

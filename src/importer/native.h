@@ -8,12 +8,14 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "model/question.h"
 #include "model/story.h"
 
 namespace rehearse {
 
-// Writes `stories` (any order; written in key order) and the theme table.
+// Writes `stories` (any order; written in key order), the theme table and the user's
+// own questions (`questions`, in their order, with the stories linked to each).
 std::string WriteNative(const std::vector<Story>& stories, const std::vector<ThemeRow>& themes,
-                        const Catalog& catalog);
+                        const Catalog& catalog, const std::vector<UserQuestion>& questions = {});
 
 }  // namespace rehearse

@@ -13,7 +13,11 @@ namespace {
 
 void WriteSections(JsonWriter& w, const Story& s) {
   w.BeginArray();
-  for (const auto& sec : s.sections) w.BeginObject().Field("name", sec.name).Field("text", sec.text).EndObject();
+  for (const auto& sec : s.sections) {
+    w.BeginObject().Field("name", sec.name).Field("text", sec.text);
+    if (sec.inferred) w.Field("inferred", true);
+    w.EndObject();
+  }
   w.EndArray();
 }
 
@@ -31,6 +35,7 @@ void WriteApiStory(JsonWriter& w, const Story& s, const std::vector<ThemeRow>& t
   w.EndObject();
   w.Field("metrics", StoryMetrics(s, catalog));
   w.Field("kind", s.kind).Field("category", s.category).Field("topic", s.topic).Field("notes", s.notes);
+  w.Field("versions", s.versions).Field("outline", s.IsOutline());
 }
 
 }  // namespace
@@ -82,7 +87,38 @@ std::string ImportJson(const ImportSummary& s, std::string_view file) {
   JsonWriter w;
   w.BeginObject().Field("stories", s.stories).Field("questions", s.questions).Field("mappings", s.mappings);
   w.Field("created", s.created).Field("updated", s.updated).Field("unchanged", s.unchanged);
+  w.Field("questions_new", s.questions_new);
   w.Field("themes_changed", s.themes_changed);
+  // The preview: each story as it is (or would be) stored, with how it was read.
+  w.Key("story_list").BeginArray();
+  for (const auto& item : s.imported) {
+    const Story& st = item.story;
+    w.BeginObject().Field("key", item.key).Field("guide_key", item.guide_key).Field("status", item.status);
+    w.Field("line", item.origin.line).Field("title", st.title).Field("framework", st.framework);
+    w.Field("framework_reason", item.origin.framework_reason).Field("project", st.project);
+    w.Field("outline", st.IsOutline()).Key("sections").BeginArray();
+    for (size_t i = 0; i < st.sections.size(); ++i) {
+      const auto& sec = st.sections[i];
+      w.BeginObject().Field("name", sec.name).Field("text", sec.text).Field("inferred", sec.inferred);
+      w.Field("written", i < item.origin.written.size() ? item.origin.written[i] : sec.name).EndObject();
+    }
+    w.EndArray();
+    w.Key("values").BeginObject();
+    for (const auto& [company, tags] : st.values) {
+      w.Key(company).BeginArray();
+      for (const auto& t : tags) w.String(t.value);
+      w.EndArray();
+    }
+    w.EndObject();
+    w.Field("themes", st.themes).Field("notes", st.notes).Field("versions", st.versions).EndObject();
+  }
+  w.EndArray();
+  w.Key("question_list").BeginArray();
+  for (const auto& q : s.guide_questions) {
+    w.BeginObject().Field("text", q.text).Field("stories", q.stories).Field("company", q.company);
+    w.Field("value", q.value).EndObject();
+  }
+  w.EndArray();
   w.Key("warnings").BeginArray();
   for (const auto& warning : s.warnings) {
     w.BeginObject().Field("line", warning.line).Field("message", warning.message);

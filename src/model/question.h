@@ -19,3 +19,18 @@ struct Question {
 };
 
 }  // namespace rehearse
+
+namespace rehearse {
+
+// A question from the user's own guide (an unanswered one, a list to practise, a
+// story's own question), kept in their bank and linked to the stories the guide
+// suggests for it.
+struct UserQuestion {
+  std::string text;
+  std::vector<std::string> stories;  // Story keys, best first.
+  std::string company, value;        // The value the guide files it under, if any.
+  std::string source;                // The guide's file name.
+  bool operator==(const UserQuestion&) const = default;
+};
+
+}  // namespace rehearse

@@ -11,6 +11,8 @@ namespace rehearse {
 struct StorySection {
   std::string name;  // The label as the user wrote it: "Situation".
   std::string text;  // Markdown source as written; bullets kept as "- " lines.
+  bool inferred = false;  // Found by the segmenter in an unlabeled answer, not labeled
+                          // by the user: the UI shows it, so a user can check the split.
   bool operator==(const StorySection&) const = default;
 };
 
@@ -33,6 +35,12 @@ struct Story {
   std::string category;  // From the question index: "Problem Solving".
   std::string topic;     // From the question index: a short reminder of the story.
   std::string notes;
+  // Keys of other tellings of the same story (a STAR and a SOAR version): kept as
+  // separate stories, linked both ways.
+  std::vector<std::string> versions;
+
+  // An outline: a story with notes and no sections yet (a one-line stub in a guide).
+  bool IsOutline() const { return sections.empty(); }
 
   bool operator==(const Story&) const = default;
 };

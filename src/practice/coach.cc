@@ -117,7 +117,7 @@ Result<NextQuestion> Coach::Next(std::string_view company_id, std::string_view s
     if (s.item.rfind("story:", 0) != 0) continue;
     if (auto d = ParseDate(s.due)) due[s.item.substr(6)] = *d;
   }
-  return ChooseNext(QuestionPool(catalog_, stories_, *company), *company, index_, classifier_, due, Today(), options);
+  return ChooseNext(QuestionPool(catalog_, stories_, *company, own_questions_), *company, index_, classifier_, due, Today(), options);
 }
 
 Result<PracticeQuestion> Coach::ResolveQuestion(std::string_view id, const Company& company,
@@ -140,12 +140,12 @@ Result<PracticeQuestion> Coach::ResolveQuestion(std::string_view id, const Compa
     *parent = std::move(*found);
     return PracticeQuestion{std::string(id), ups[n - 1].question, QuestionKind::kNormal, (*parent)->story_key};
   }
-  for (auto& q : QuestionPool(catalog_, stories_, company)) {
+  for (auto& q : QuestionPool(catalog_, stories_, company, own_questions_)) {
     if (q.id == id) return q;
   }
   // A question of another company's pool is still a known question.
   for (const auto& c : catalog_.companies) {
-    for (auto& q : QuestionPool(catalog_, stories_, c)) {
+    for (auto& q : QuestionPool(catalog_, stories_, c, own_questions_)) {
       if (q.id == id) return q;
     }
   }

@@ -90,6 +90,9 @@ class Coach {
   Coach(PracticeLog& log, const Catalog& catalog, const Linter& linter, const QuestionClassifier& classifier,
         const std::vector<Story>& stories, const StoryIndex& index);
 
+  // The user's own questions (from their guides), asked beside the built-in ones.
+  void SetOwnQuestions(std::vector<UserQuestion> questions) { own_questions_ = std::move(questions); }
+
   // The next question of `session` for `company`: never one already answered in the
   // session, nor (unless options.allow_repeat) a story already told in it.
   Result<NextQuestion> Next(std::string_view company, std::string_view session, NextOptions options) const;
@@ -121,6 +124,7 @@ class Coach {
   const QuestionClassifier& classifier_;
   const std::vector<Story>& stories_;
   const StoryIndex& index_;
+  std::vector<UserQuestion> own_questions_;
 };
 
 }  // namespace rehearse

@@ -47,7 +47,7 @@ std::string QuestionId(std::string_view text) {
 }
 
 std::vector<PracticeQuestion> QuestionPool(const Catalog& catalog, const std::vector<Story>& stories,
-                                           const Company& company) {
+                                           const Company& company, const std::vector<UserQuestion>& own) {
   std::vector<PracticeQuestion> pool;
   std::set<std::string> seen;
   auto add = [&](PracticeQuestion q) {
@@ -63,6 +63,10 @@ std::vector<PracticeQuestion> QuestionPool(const Catalog& catalog, const std::ve
   for (const Story& s : stories) {
     if (!ReadsAsQuestion(s.title)) continue;
     add({"", s.title, s.kind == "grilling" ? QuestionKind::kGrilling : QuestionKind::kNormal, s.key});
+  }
+  for (const UserQuestion& q : own) {
+    if (!q.company.empty() && q.company != company.id) continue;
+    add({"", q.text, QuestionKind::kNormal, q.stories.empty() ? "" : q.stories.front()});
   }
   return pool;
 }

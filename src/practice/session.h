@@ -32,10 +32,11 @@ std::string NewSessionId();
 std::string QuestionId(std::string_view text);
 
 // The questions a `company` interview can ask: the built-in bank's questions probing
-// its values, then every story title that reads as a question (a guide's "### Q3:
-// Tell me about…"), each once.
+// its values, every story title that reads as a question (a guide's "### Q3: Tell me
+// about…"), then the user's own questions (`own`) filed under the company or under
+// none, each once.
 std::vector<PracticeQuestion> QuestionPool(const Catalog& catalog, const std::vector<Story>& stories,
-                                           const Company& company);
+                                           const Company& company, const std::vector<UserQuestion>& own = {});
 
 // How long a section should take when the whole answer takes `low`..`high` seconds.
 struct SectionBudget {

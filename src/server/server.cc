@@ -14,6 +14,7 @@
 #include "catalog/embedded_data.h"
 #include "export/bank_export.h"
 #include "importer/guide.h"
+#include "importer/guide_file.h"
 #include "importer/native.h"
 #include "json/json_writer.h"
 #include "json/lint_json.h"
@@ -270,6 +271,7 @@ class App {
     StoryIndex index(*stories, *themes, *classifier_);
     PracticeLog log(bank_->db());
     Coach coach(log, catalog_, linter_, *classifier_, *stories, index);
+    if (auto own = bank_->Questions()) coach.SetOwnQuestions(std::move(*own));
     use(coach);
   }
 
@@ -456,17 +458,47 @@ class App {
     SendJson(res, 200, w.str());
   }
 
+  // POST /api/import?name=FILE[&dry_run=1][&skip=LINE,LINE][&use=LINE:FRAMEWORK,...]: the
+  // file's bytes as the body (Markdown, text, .docx, .odt, .html, .rtf). The preview
+  // (dry_run=1) writes nothing; skip and use apply what the user changed in it.
   void Import(const Request& req, Response& res) {
     bool demo = req.has_param("demo") && req.get_param_value("demo") == "1";
     std::string name = demo ? "demo/guide.md" : req.has_param("name") ? req.get_param_value("name") : "upload.md";
+    // The name is the user's file name, shown in messages: no folders.
+    if (size_t slash = name.find_last_of("/\\"); slash != std::string::npos && !demo) name = name.substr(slash + 1);
     bool dry = req.has_param("dry_run") && req.get_param_value("dry_run") == "1";
-    std::string text = demo ? std::string(*BuiltinFile("demo/guide.md")) : req.body;
-    auto guide = ParseGuide(text, name, catalog_);
+    GuideFile file;
+    if (demo) {
+      file.text = std::string(*BuiltinFile("demo/guide.md"));
+      file.label = name;
+    } else {
+      auto read = GuideFromBytes(req.body, name);
+      if (!read) return SendError(res, 400, read.error().message);
+      file = std::move(*read);
+    }
+    ImportChoices choices;
+    if (req.has_param("skip")) {
+      for (std::string_view part : Split(req.get_param_value("skip"), ',')) {
+        if (int line = std::atoi(std::string(part).c_str()); line > 0) choices.skip.insert(line);
+      }
+    }
+    if (req.has_param("use")) {
+      for (std::string_view part : Split(req.get_param_value("use"), ',')) {
+        size_t colon = part.find(':');
+        int line = colon == std::string_view::npos ? 0 : std::atoi(std::string(part.substr(0, colon)).c_str());
+        std::string id(colon == std::string_view::npos ? "" : part.substr(colon + 1));
+        if (line <= 0 || !catalog_.FindFramework(id)) {
+          return SendError(res, 400, fmt::format("use: expected LINE:FRAMEWORK, not \"{}\"", part));
+        }
+        choices.frameworks[line] = id;
+      }
+    }
+    auto guide = ParseGuide(file.text, file.label, catalog_, choices);
     if (!guide) return SendError(res, 400, guide.error().message);
     std::lock_guard lock(mu_);
-    auto summary = bank_->Import(*guide, "import " + name, dry ? DryRun::kYes : DryRun::kNo);
+    auto summary = bank_->Import(*guide, name, "import " + name, dry ? DryRun::kYes : DryRun::kNo);
     if (!summary) return SendError(res, 500, summary.error().message);
-    SendJson(res, 200, ImportJson(*summary, name));
+    SendJson(res, 200, ImportJson(*summary, file.label));
   }
 
   void Export(const Request& req, Response& res) {
@@ -484,7 +516,9 @@ class App {
     if (format == "html" || format == "anki") return PrintableExport(req, format, *stories, *themes, res);
     if (format != "md") return SendError(res, 400, "format must be md, json, html or anki");
     res.set_header("Content-Disposition", "attachment; filename=\"rehearse-bank.md\"");
-    res.set_content(WriteNative(*stories, *themes, catalog_) + "\n", "text/markdown; charset=utf-8");
+    auto questions = bank_->Questions();
+    if (!questions) return SendError(res, 500, questions.error().message);
+    res.set_content(WriteNative(*stories, *themes, catalog_, *questions) + "\n", "text/markdown; charset=utf-8");
   }
 
   // The cheat sheet (html) or the Anki deck, as a download. REQUIRES: mu_ is held.

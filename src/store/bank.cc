@@ -4,9 +4,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
+#include "model/labels.h"
 #include "store/story_doc.h"
 #include "store/migrations.h"
 #include "util/clock.h"
@@ -34,7 +36,7 @@ std::vector<std::string> SplitThemes(std::string_view text) {
 }
 
 constexpr const char* kStoryColumns =
-    "key, title, project, framework, kind, category, topic, notes, themes FROM story";
+    "key, title, project, framework, kind, category, topic, notes, themes, versions FROM story";
 
 Story StoryFromRow(const Stmt& row) {
   Story s;
@@ -47,6 +49,7 @@ Story StoryFromRow(const Stmt& row) {
   s.topic = row.Text(6);
   s.notes = row.Text(7);
   s.themes = SplitThemes(row.Text(8));
+  s.versions = SplitThemes(row.Text(9));
   return s;
 }
 
@@ -101,22 +104,26 @@ Status Bank::Put(const Story& story, int rev, std::string_view reason, const std
   REHEARSE_TRY_ASSIGN(ins, db_->Prepare("INSERT INTO story_revision (key, rev, doc, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"));
   REHEARSE_TRY(ins.Bind(1, story.key).Bind(2, rev).Bind(3, StoryToDoc(story)).Bind(4, reason).Bind(5, now).Run());
   REHEARSE_TRY_ASSIGN(up, db_->Prepare(R"sql(
-INSERT INTO story (key, rev, title, project, framework, kind, category, topic, notes, themes, updated_at)
-  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+INSERT INTO story (key, rev, title, project, framework, kind, category, topic, notes, themes, updated_at, versions)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
 ON CONFLICT (key) DO UPDATE SET rev = excluded.rev, title = excluded.title, project = excluded.project,
   framework = excluded.framework, kind = excluded.kind, category = excluded.category, topic = excluded.topic,
-  notes = excluded.notes, themes = excluded.themes, updated_at = excluded.updated_at)sql"));
+  notes = excluded.notes, themes = excluded.themes, updated_at = excluded.updated_at,
+  versions = excluded.versions)sql"));
   REHEARSE_TRY(up.Bind(1, story.key).Bind(2, rev).Bind(3, story.title).Bind(4, story.project)
                    .Bind(5, story.framework).Bind(6, story.kind).Bind(7, story.category).Bind(8, story.topic)
-                   .Bind(9, story.notes).Bind(10, JoinThemes(story.themes)).Bind(11, now).Run());
+                   .Bind(9, story.notes).Bind(10, JoinThemes(story.themes)).Bind(11, now)
+                   .Bind(12, JoinThemes(story.versions)).Run());
   for (const char* table : {"story_section", "story_value"}) {
     REHEARSE_TRY_ASSIGN(del, db_->Prepare(fmt::format("DELETE FROM {} WHERE key = ?1", table)));
     REHEARSE_TRY(del.Bind(1, story.key).Run());
   }
-  REHEARSE_TRY_ASSIGN(sec, db_->Prepare("INSERT INTO story_section (key, position, name, text) VALUES (?1, ?2, ?3, ?4)"));
+  REHEARSE_TRY_ASSIGN(sec, db_->Prepare(
+      "INSERT INTO story_section (key, position, name, text, inferred) VALUES (?1, ?2, ?3, ?4, ?5)"));
   int position = 0;
   for (const auto& section : story.sections) {
-    REHEARSE_TRY(sec.Bind(1, story.key).Bind(2, position++).Bind(3, section.name).Bind(4, section.text).Run());
+    REHEARSE_TRY(sec.Bind(1, story.key).Bind(2, position++).Bind(3, section.name).Bind(4, section.text)
+                     .Bind(5, section.inferred ? 1 : 0).Run());
   }
   REHEARSE_TRY_ASSIGN(val, db_->Prepare(
       "INSERT INTO story_value (key, company, position, value, note, rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
@@ -132,56 +139,174 @@ ON CONFLICT (key) DO UPDATE SET rev = excluded.rev, title = excluded.title, proj
   return {};
 }
 
-Result<ImportSummary> Bank::Import(const ParsedGuide& guide, std::string_view reason, DryRun dry_run) {
+namespace {
+
+// The next "q<n>" key free in `taken`.
+std::string NextFreeKey(const std::set<std::string>& taken) {
+  int n = 1;
+  for (const auto& k : taken) {
+    if (k.size() > 1 && k[0] == 'q' && k.find_first_not_of("0123456789", 1) == std::string::npos) {
+      n = std::max(n, std::atoi(k.c_str() + 1) + 1);
+    }
+  }
+  return "q" + std::to_string(n);
+}
+
+std::string RemapKey(const std::map<std::string, std::string>& remap, const std::string& key) {
+  auto it = remap.find(key);
+  return it == remap.end() ? key : it->second;
+}
+
+}  // namespace
+
+Result<ImportSummary> Bank::Import(const ParsedGuide& guide, std::string_view source, std::string_view reason,
+                                   DryRun dry_run) {
   ImportSummary summary;
   summary.stories = static_cast<int>(guide.stories.size());
-  summary.questions = guide.index_rows;
+  summary.questions = static_cast<int>(guide.questions.size());
+  if (guide.questions.empty() && guide.native) summary.questions = guide.index_rows;
   summary.mappings = guide.mappings;
   summary.warnings = guide.warnings;
 
   REHEARSE_TRY_ASSIGN(tx, Transaction::Begin(*db_));
   std::string now = NowUtc();
+  // Where the bank's stories came from: key -> (source, source key).
+  std::map<std::string, std::pair<std::string, std::string>> origin;
+  {
+    REHEARSE_TRY_ASSIGN(stmt, db_->Prepare("SELECT key, source, source_key FROM story"));
+    while (true) {
+      REHEARSE_TRY_ASSIGN(row, stmt.Step());
+      if (!row) break;
+      origin[stmt.Text(0)] = {stmt.Text(1), stmt.Text(2)};
+    }
+  }
+  std::set<std::string> taken;
+  for (const auto& [k, o] : origin) taken.insert(k);
+  std::set<std::string> assigned;
+  std::map<std::string, std::string> remap;  // Guide key -> bank key.
   for (const Story& parsed : guide.stories) {
-    REHEARSE_TRY_ASSIGN(existing, Find(parsed.key));
-    REHEARSE_TRY_ASSIGN(rev, CurrentRev(parsed.key));
+    std::string key;
+    if (guide.native) {
+      key = parsed.key;
+    } else {
+      // This guide's own story, imported before (perhaps under another key).
+      for (const auto& [k, o] : origin) {
+        if (o.first == source && o.second == parsed.key && !assigned.count(k)) {
+          key = k;
+          break;
+        }
+      }
+      if (key.empty() && !assigned.count(parsed.key)) {
+        auto it = origin.find(parsed.key);
+        if (it == origin.end() || it->second.first.empty() || it->second.first == source) key = parsed.key;
+      }
+      if (key.empty()) {
+        std::set<std::string> all = taken;
+        all.insert(assigned.begin(), assigned.end());
+        for (const Story& s : guide.stories) all.insert(s.key);
+        key = NextFreeKey(all);
+      }
+    }
+    assigned.insert(key);
+    remap[parsed.key] = key;
+  }
+  for (size_t i = 0; i < guide.stories.size(); ++i) {
+    const Story& parsed = guide.stories[i];
     Story merged = parsed;
+    merged.key = remap[parsed.key];
+    for (auto& v : merged.versions) v = RemapKey(remap, v);
+    REHEARSE_TRY_ASSIGN(existing, Find(merged.key));
+    REHEARSE_TRY_ASSIGN(rev, CurrentRev(merged.key));
+    ImportedStory item{merged.key, parsed.key, "new", {}, i < guide.origins.size() ? guide.origins[i] : StoryOrigin{}};
     if (existing) {
       // What this guide does not carry stays as the bank has it.
       for (const auto& [company, tags] : existing->values) {
-        if (!guide.value_tables.count(company)) merged.values[company] = tags;
+        if (!guide.value_tables.count(company) && !merged.values.count(company)) merged.values[company] = tags;
       }
       if (!guide.has_index) {
         merged.kind = existing->kind;
         merged.category = existing->category;
         merged.topic = existing->topic;
       }
-      if (merged == *existing) {
-        ++summary.unchanged;
-        continue;
-      }
-      ++summary.updated;
-    } else {
-      ++summary.created;
+      item.status = merged == *existing ? "unchanged" : "updated";
     }
-    if (dry_run == DryRun::kNo) REHEARSE_TRY(Put(merged, rev + 1, reason, now));
+    item.story = merged;
+    summary.imported.push_back(std::move(item));
+    if (summary.imported.back().status == "unchanged") {
+      ++summary.unchanged;
+    } else {
+      if (existing) ++summary.updated;
+      else ++summary.created;
+      if (dry_run == DryRun::kNo) REHEARSE_TRY(Put(merged, rev + 1, reason, now));
+    }
+    if (dry_run == DryRun::kNo && !guide.native) {
+      REHEARSE_TRY_ASSIGN(src, db_->Prepare("UPDATE story SET source = ?2, source_key = ?3 WHERE key = ?1"));
+      REHEARSE_TRY(src.Bind(1, merged.key).Bind(2, source).Bind(3, parsed.key).Run());
+    }
   }
   if (guide.has_theme_table) {
+    std::vector<ThemeRow> themes = guide.themes;
+    for (auto& t : themes) {
+      if (!t.goto_key.empty()) t.goto_key = RemapKey(remap, t.goto_key);
+      if (!t.backup_key.empty()) t.backup_key = RemapKey(remap, t.backup_key);
+    }
     REHEARSE_TRY_ASSIGN(current, Themes());
-    summary.themes_changed = current != guide.themes;
+    summary.themes_changed = current != themes;
     if (summary.themes_changed && dry_run == DryRun::kNo) {
       REHEARSE_TRY(db_->Exec("DELETE FROM theme_row"));
       REHEARSE_TRY_ASSIGN(ins, db_->Prepare(
           "INSERT INTO theme_row (position, theme, goto_key, goto_label, backup_key, backup_label) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
       int position = 0;
-      for (const auto& t : guide.themes) {
+      for (const auto& t : themes) {
         REHEARSE_TRY(ins.Bind(1, position++).Bind(2, t.theme).Bind(3, t.goto_key).Bind(4, t.goto_label)
                          .Bind(5, t.backup_key).Bind(6, t.backup_label).Run());
       }
     }
   }
+  for (const auto& q : guide.questions) {
+    UserQuestion uq{q.text, {}, q.company, q.value, std::string(source)};
+    for (const auto& k : q.stories) uq.stories.push_back(RemapKey(remap, k));
+    summary.guide_questions.push_back(uq);
+    std::string norm = NormalizeLabel(q.text);
+    REHEARSE_TRY_ASSIGN(find, db_->Prepare("SELECT stories, company, value FROM user_question WHERE norm = ?1"));
+    find.Bind(1, norm);
+    REHEARSE_TRY_ASSIGN(found, find.Step());
+    if (!found) {
+      ++summary.questions_new;
+      if (dry_run == DryRun::kYes) continue;
+      REHEARSE_TRY_ASSIGN(ins, db_->Prepare(
+          "INSERT INTO user_question (norm, text, stories, company, value, source, created_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+      REHEARSE_TRY(ins.Bind(1, norm).Bind(2, uq.text).Bind(3, JoinThemes(uq.stories)).Bind(4, uq.company)
+                       .Bind(5, uq.value).Bind(6, source).Bind(7, now).Run());
+      continue;
+    }
+    // Known already: the guide's links come first, the bank's others stay.
+    std::vector<std::string> stories = uq.stories;
+    for (const auto& k : SplitThemes(find.Text(0))) {
+      if (std::find(stories.begin(), stories.end(), k) == stories.end()) stories.push_back(k);
+    }
+    std::string company = uq.company.empty() ? find.Text(1) : uq.company;
+    std::string value = uq.value.empty() ? find.Text(2) : uq.value;
+    if (dry_run == DryRun::kYes) continue;
+    REHEARSE_TRY_ASSIGN(up, db_->Prepare("UPDATE user_question SET stories = ?2, company = ?3, value = ?4 WHERE norm = ?1"));
+    REHEARSE_TRY(up.Bind(1, norm).Bind(2, JoinThemes(stories)).Bind(3, company).Bind(4, value).Run());
+  }
   if (dry_run == DryRun::kNo) REHEARSE_TRY(tx->Commit());
   return summary;
+}
+
+Result<std::vector<UserQuestion>> Bank::Questions() const {
+  REHEARSE_TRY_ASSIGN(stmt, db_->Prepare(
+      "SELECT text, stories, company, value, source FROM user_question ORDER BY created_at, rowid"));
+  std::vector<UserQuestion> out;
+  while (true) {
+    REHEARSE_TRY_ASSIGN(row, stmt.Step());
+    if (!row) break;
+    out.push_back(UserQuestion{stmt.Text(0), SplitThemes(stmt.Text(1)), stmt.Text(2), stmt.Text(3), stmt.Text(4)});
+  }
+  return out;
 }
 
 Result<std::vector<Story>> Bank::Stories() const { return Load(""); }
@@ -196,7 +321,8 @@ Result<std::vector<Story>> Bank::Load(std::string_view key) const {
   // Three ordered scans joined by key in memory: linear in the bank, no JSON to parse.
   std::string where = key.empty() ? "" : " WHERE key = ?1";
   REHEARSE_TRY_ASSIGN(stories, db_->Prepare(fmt::format("SELECT {}{} ORDER BY key", kStoryColumns, where)));
-  REHEARSE_TRY_ASSIGN(sections, db_->Prepare(fmt::format("SELECT key, name, text FROM story_section{} ORDER BY key, position", where)));
+  REHEARSE_TRY_ASSIGN(sections, db_->Prepare(fmt::format(
+      "SELECT key, name, text, inferred FROM story_section{} ORDER BY key, position", where)));
   REHEARSE_TRY_ASSIGN(values, db_->Prepare(fmt::format(
       "SELECT key, company, value, note, rank FROM story_value{} ORDER BY key, company, position", where)));
   if (!key.empty()) {
@@ -216,7 +342,9 @@ Result<std::vector<Story>> Bank::Load(std::string_view key) const {
     REHEARSE_TRY_ASSIGN(row, sections.Step());
     if (!row) break;
     auto it = index.find(sections.Text(0));
-    if (it != index.end()) out[it->second].sections.push_back({sections.Text(1), sections.Text(2)});
+    if (it != index.end()) {
+      out[it->second].sections.push_back({sections.Text(1), sections.Text(2), sections.Int(3) != 0});
+    }
   }
   while (true) {
     REHEARSE_TRY_ASSIGN(row, values.Step());

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "importer/guide.h"
+#include "model/question.h"
 #include "model/story.h"
 #include "store/db.h"
 #include "util/result.h"
@@ -25,13 +26,27 @@ struct Revision {
   Story story;
 };
 
+// One story of an import: the key it has (or would have) in the bank, the key the
+// guide gave it, and whether it is new, an update of a story the bank holds, or
+// unchanged.
+struct ImportedStory {
+  std::string key;
+  std::string guide_key;
+  std::string status;  // "new", "updated", "unchanged"
+  Story story;         // As it is (or would be) stored: keys already the bank's.
+  StoryOrigin origin;
+};
+
 struct ImportSummary {
   int stories = 0;  // Stories in the guide.
   int created = 0, updated = 0, unchanged = 0;
-  int questions = 0;  // Question-index rows.
-  int mappings = 0;   // Story-to-value tags.
+  int questions = 0;      // Questions in the guide.
+  int questions_new = 0;  // Of those, not in the bank before.
+  int mappings = 0;       // Story-to-value tags.
   bool themes_changed = false;
   std::vector<ImportWarning> warnings;
+  std::vector<ImportedStory> imported;      // In the guide's order.
+  std::vector<UserQuestion> guide_questions;  // Story keys already the bank's.
 };
 
 enum class DryRun { kNo, kYes };
@@ -46,10 +61,18 @@ class Bank {
                                             int schema_version = -1);
 
   // Applies a parsed guide in one transaction: new stories are created, changed ones
-  // get a new revision, identical ones are left alone. Value tags and index fields of
-  // companies or tables the guide does not carry are kept from the bank. On any
-  // error nothing is written. With DryRun::kYes, reports what would change.
-  Result<ImportSummary> Import(const ParsedGuide& guide, std::string_view reason, DryRun dry_run);
+  // get a new revision, identical ones are left alone; the guide's questions join the
+  // user's own. `source` names the guide (its file name): a story keeps the key its
+  // guide gave it unless a story of another guide holds that key, in which case it
+  // gets the next free key; importing the same guide again updates its own stories.
+  // A native export's keys are the bank's own and always used. Value tags and index
+  // fields of companies or tables the guide does not carry are kept from the bank. On
+  // any error nothing is written. With DryRun::kYes, reports what would change.
+  Result<ImportSummary> Import(const ParsedGuide& guide, std::string_view source, std::string_view reason,
+                               DryRun dry_run);
+
+  // The user's own questions, in the order they were first imported.
+  Result<std::vector<UserQuestion>> Questions() const;
 
   // All stories, in key order ("q2" before "q10").
   Result<std::vector<Story>> Stories() const;

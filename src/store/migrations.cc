@@ -118,6 +118,25 @@ CREATE TABLE company_note (
   PRIMARY KEY (company, kind, rev)
 );
 )sql",
+    // 5: where each story came from (the guide's file name and the key the guide gave
+    // it), so that a second guide never replaces the first guide's stories and a
+    // re-import updates its own; stories' other versions; sections the segmenter
+    // found; and the user's own questions, linked to the stories the guide suggests.
+    R"sql(
+ALTER TABLE story ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE story ADD COLUMN source_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE story ADD COLUMN versions TEXT NOT NULL DEFAULT '';  -- keys, one a line
+ALTER TABLE story_section ADD COLUMN inferred INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE user_question (
+  norm       TEXT PRIMARY KEY,  -- the text folded for comparison: one row per question
+  text       TEXT NOT NULL,
+  stories    TEXT NOT NULL,     -- keys, one a line, best first
+  company    TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  source     TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+)sql",
 };
 
 }  // namespace

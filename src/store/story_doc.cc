@@ -9,7 +9,11 @@ using nlohmann::json;
 
 std::string StoryToDoc(const Story& s) {
   json sections = json::array();
-  for (const auto& sec : s.sections) sections.push_back({{"name", sec.name}, {"text", sec.text}});
+  for (const auto& sec : s.sections) {
+    json j{{"name", sec.name}, {"text", sec.text}};
+    if (sec.inferred) j["inferred"] = true;
+    sections.push_back(std::move(j));
+  }
   json values = json::object();
   for (const auto& [company, tags] : s.values) {
     json list = json::array();
@@ -19,6 +23,7 @@ std::string StoryToDoc(const Story& s) {
   json doc{{"key", s.key},           {"title", s.title}, {"project", s.project},   {"framework", s.framework},
            {"sections", sections},   {"themes", s.themes}, {"values", values},     {"kind", s.kind},
            {"category", s.category}, {"topic", s.topic}, {"notes", s.notes}};
+  if (!s.versions.empty()) doc["versions"] = s.versions;
   // Text reaches the bank through the importer, which rejects invalid UTF-8; replace
   // rather than throw should anything else ever get in.
   return doc.dump(-1, ' ', false, json::error_handler_t::replace);
@@ -33,7 +38,8 @@ Result<Story> StoryFromDoc(std::string_view doc, std::string_view where) {
     s.project = j.value("project", "");
     s.framework = j.at("framework").get<std::string>();
     for (const auto& sec : j.at("sections")) {
-      s.sections.push_back({sec.at("name").get<std::string>(), sec.at("text").get<std::string>()});
+      s.sections.push_back(
+          {sec.at("name").get<std::string>(), sec.at("text").get<std::string>(), sec.value("inferred", false)});
     }
     s.themes = j.value("themes", std::vector<std::string>{});
     const json values = j.value("values", json::object());
@@ -47,6 +53,7 @@ Result<Story> StoryFromDoc(std::string_view doc, std::string_view where) {
     s.category = j.value("category", "");
     s.topic = j.value("topic", "");
     s.notes = j.value("notes", "");
+    s.versions = j.value("versions", std::vector<std::string>{});
     return s;
   } catch (const json::exception& e) {
     return Error{fmt::format("{}: damaged story record: {}", where, e.what())};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace rehearse {
 
@@ -154,6 +155,38 @@ std::string Utf8Pad(std::string_view s, size_t width) {
   std::string out(s);
   for (size_t n = Utf8Length(s); n < width; ++n) out += ' ';
   return out;
+}
+
+}  // namespace rehearse
+
+namespace rehearse {
+
+size_t SymbolAt(std::string_view s, size_t i) {
+  if (i >= s.size()) return 0;
+  auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  unsigned char c = b(0);
+  size_t len = 0;
+  uint32_t cp = 0;
+  if ((c & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    len = 3;
+    cp = ((c & 0x0Fu) << 12) | ((b(1) & 0x3Fu) << 6) | (b(2) & 0x3Fu);
+  } else if ((c & 0xF8) == 0xF0 && i + 3 < s.size()) {
+    len = 4;
+    cp = ((c & 0x07u) << 18) | ((b(1) & 0x3Fu) << 12) | ((b(2) & 0x3Fu) << 6) | (b(3) & 0x3Fu);
+  } else {
+    return 0;
+  }
+  bool symbol = (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) ||
+                (cp >= 0xFE00 && cp <= 0xFE0F);
+  return symbol ? len : 0;
+}
+
+}  // namespace rehearse
+
+namespace rehearse {
+
+std::string Plural(long long n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
 }  // namespace rehearse

@@ -40,3 +40,21 @@ std::string Utf8Truncate(std::string_view s, size_t max);
 std::string Utf8Pad(std::string_view s, size_t width);
 
 }  // namespace rehearse
+
+namespace rehearse {
+
+// The byte length of the code point at `s[i]` when it is a symbol people dress text
+// with rather than a letter: general punctuation and dashes (U+2000-U+206F), arrows,
+// dingbats and other symbols (U+2190-U+2BFF), emoji (U+1F000-U+1FAFF), zero-width
+// joiner and variation selectors; 0 for anything else (letters of any script,
+// ASCII, invalid bytes).
+size_t SymbolAt(std::string_view s, size_t i);
+
+}  // namespace rehearse
+
+namespace rehearse {
+
+// "1 story", "3 stories": `n` with the form of the noun that agrees with it.
+std::string Plural(long long n, std::string_view one, std::string_view many);
+
+}  // namespace rehearse
