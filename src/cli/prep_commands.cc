@@ -17,11 +17,6 @@
 namespace rehearse::cli {
 namespace {
 
-Result<std::unique_ptr<Linter>> DefaultLinter(const Catalog& catalog) {
-  REHEARSE_TRY_ASSIGN(rules, LoadRules({}, {}, AllSectionNames(catalog)));
-  return std::make_unique<Linter>(std::move(rules), catalog);
-}
-
 // The profile `o.company` names. Fails, naming it, when there is no such profile.
 Result<const Company*> RequireCompany(const Catalog& catalog, const Options& o) {
   const Company* c = catalog.FindCompany(o.company);
@@ -78,6 +73,7 @@ int RunChecklist(const Options& o) {
   for (const auto& item : checklist->items) {
     fmt::print("[{}] {}\n    {}\n", item.done ? "x" : " ", item.label, item.detail);
     if (!item.next_step.empty()) fmt::print("    next: {}\n", item.next_step);
+    if (!item.command.empty() && !item.done) fmt::print("          {}\n", item.command);
   }
   return 0;
 }
