@@ -270,6 +270,28 @@ TEST_F(CliTest, ReadinessInStoriesShowSummaryAndChecklist) {
   unsetenv("REHEARSE_NOW");
 }
 
+// A recording answers a practice question as well as a text: transcribed offline,
+// judged as spoken, and counted as the story told out loud.
+TEST_F(CliTest, PracticeAnswerFromARecordingCountsAsToldOutLoud) {
+  ASSERT_STRNE(REHEARSE_AUDIO, "") << "espeak-ng and sox are needed to make the spoken test answer";
+  const std::string wav = std::string(REHEARSE_AUDIO) + "/answer.wav";
+  ASSERT_EQ(Rehearse("import --demo").code, 0);
+  std::string id = json::parse(Rehearse("practice next --company amazon --seed 1 --json").out)["question"]["id"];
+  Outcome both = Rehearse("practice answer --question " + id + " --audio '" + wav + "' '" + wav + "'");
+  EXPECT_EQ(both.code, 1);
+  EXPECT_EQ(both.err, "rehearse: error: practice answer: give the answer as a FILE (- for standard input) or --audio WAV, "
+                      "one of them\n");
+  Outcome a = Rehearse("practice answer --question " + id + " --story q9 --audio '" + wav + "' --json");
+  ASSERT_EQ(a.code, 0) << a.err;
+  json aj = json::parse(a.out);
+  EXPECT_EQ(aj["story"], "q9");
+  EXPECT_GT(aj["timing"]["measured"].get<double>(), 20);  // The speaking time, not 0.
+  EXPECT_EQ(aj["readiness"]["answers"], 1);
+  EXPECT_EQ(aj["readiness"]["spoken_answers"], 1);
+  json q9 = json::parse(Rehearse("show q9 --json").out)["readiness"];
+  EXPECT_EQ(q9, aj["readiness"]);
+}
+
 TEST_F(CliTest, CatalogCommands) {
   Outcome fw = Rehearse("frameworks --json", false);
   ASSERT_EQ(fw.code, 0);

@@ -477,13 +477,13 @@ void PrintLintText(const LintTarget& t, const LintReport& r, bool explain) {
   std::vector<std::string> split;
   for (const auto& s : r.split) split.push_back(fmt::format("{} {:.0f}% ({}%)", s.name, s.share * 100, s.target));
   int minutes = static_cast<int>(r.seconds) / 60, secs = static_cast<int>(r.seconds) % 60;
-  fmt::print("{}: score {}/100 · {} words · {}:{:02d} spoken · {} · {}\n", t.name, r.score, r.words, minutes, secs,
+  fmt::print("{}: score {}/100 · {} · {}:{:02d} spoken · {} · {}\n", t.name, r.score, Plural(r.words, "word", "words"), minutes, secs,
              r.framework, Join(split, " · "));
   if (!explain) return;
   for (const auto& p : r.parts) fmt::print("  {:<10} {:>2}/{:<2}  {}\n", p.name, p.points, p.max, p.why);
   fmt::print("  sections {}:\n", r.segmentation.labeled ? "as labeled" : "found from cues and position");
   for (const auto& seg : r.segmentation.segments) {
-    fmt::print("  {} ({} words)\n", seg.name, seg.words);
+    fmt::print("  {} ({})\n", seg.name, Plural(seg.words, "word", "words"));
     for (const auto& s : seg.sentences) {
       fmt::print("    | {}\n", Utf8Truncate(std::string(Trim(std::string_view(t.text).substr(s.start, s.size()))), 90));
     }

@@ -75,7 +75,7 @@ void PrintFeedback(const Feedback& f, FollowUpCommands commands) {
     fmt::print("  {}:{}: {}: {} [{}]\n", lc.line, lc.col, SeverityName(x.severity), x.message, x.rule);
     if (!x.suggestion.empty()) fmt::print("      {}\n", x.suggestion);
   }
-  fmt::print("Score {}/100 · {} words · {} spoken{}{}\n", r.score, r.words, Seconds(r.seconds),
+  fmt::print("Score {}/100 · {} · {} spoken{}{}\n", r.score, Plural(r.words, "word", "words"), Seconds(r.seconds),
              f.attempt.seconds > 0 ? fmt::format(" · took {}", Seconds(f.attempt.seconds)) : "",
              f.over_time ? " · OVER 3 MINUTES" : "");
   for (size_t i = 0; i < r.split.size() && i < f.budget.size(); ++i) {

@@ -281,7 +281,7 @@ int RunInteractivePractice(const Options& o, PracticeKit& kit) {
           Out(fmt::format("Could not assess the follow-up: {}\n", f2.error().message));
         } else {
           ++saved;
-          fmt::print("Follow-up score {}/100 ({} words).\n", f2->report.score, f2->report.words);
+          fmt::print("Follow-up score {}/100 ({}).\n", f2->report.score, Plural(f2->report.words, "word", "words"));
           for (const auto& x : f2->report.findings) fmt::print("  {} [{}]\n", x.message, x.rule);
           std::fflush(stdout);
         }

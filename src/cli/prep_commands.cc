@@ -48,8 +48,8 @@ int RunPrintableExport(const Options& o) {
     return 0;
   }
   if (auto st = WriteFileAtomically(o.output, *text); !st) return Fail(st.error());
-  fmt::print(stderr, "Wrote {} for {} stories to {}\n", o.format == "html" ? "the cheat sheet" : "the Anki deck",
-             ix.view.stories.size(), o.output);
+  fmt::print(stderr, "Wrote {} for {} to {}\n", o.format == "html" ? "the cheat sheet" : "the Anki deck",
+             Plural(static_cast<long long>(ix.view.stories.size()), "story", "stories"), o.output);
   return 0;
 }
 

@@ -38,6 +38,9 @@ function debounce(fn, ms) {
   return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };
 }
 
+// "1 word", "2 words": a count with its noun in agreement.
+function plural(n, one, many) { return `${n} ${n === 1 ? one : many}`; }
+
 function scoreClass(s) { return s >= 80 ? 'good' : s >= 60 ? 'fair' : 'poor'; }
 
 function show(...nodes) {
@@ -162,7 +165,7 @@ async function pageEdit(key) {
     try {
       const r = await post('/lint', { framework: framework.value, text });
       findingsBox.replaceChildren(
-        el('p', {}, 'Score ', el('span', { class: 'score ' + scoreClass(r.score), id: 'lint-score' }, String(r.score)), ` / 100 · ${r.stats.words} words · about ${Math.round(r.stats.seconds)} s spoken`),
+        el('p', {}, 'Score ', el('span', { class: 'score ' + scoreClass(r.score), id: 'lint-score' }, String(r.score)), ` / 100 · ${plural(r.stats.words, 'word', 'words')} · about ${Math.round(r.stats.seconds)} s spoken`),
         r.findings.length ? el('div', { id: 'findings' }, r.findings.map(f => {
           const node = el('div', { class: 'finding ' + f.severity, 'data-rule': f.rule }, el('strong', {}, f.message), el('small', {}, f.suggestion + ' [' + f.rule + ']'));
           const slot = document.querySelector(`.section-findings[data-for="${CSS.escape(f.section)}"]`);

@@ -47,7 +47,7 @@ function feedbackView(f, onFollowUp) {
   return el('div', { class: 'card', id: 'feedback' },
     el('h3', {}, 'Feedback ', el('span', { class: 'score ' + scoreClass(f.score), id: 'fb-score' }, `${f.score}/100`)),
     f.readiness ? el('p', { id: 'fb-readiness' }, `Readiness of ${f.story.toUpperCase()}: `, readinessBadge(f.readiness)) : '',
-    el('p', { class: 'muted' }, `${f.stats.words} words · about ${clock(f.timing.seconds)} spoken`,
+    el('p', { class: 'muted' }, `${plural(f.stats.words, 'word', 'words')} · about ${clock(f.timing.seconds)} spoken`,
       f.timing.measured ? ` · took ${clock(f.timing.measured)}` : '', f.timing.over ? ' · over 3 minutes' : '',
       f.story ? ` · story ${f.story}${f.story_recognised ? ' (recognised)' : ''}` : ''),
     findingList(f.findings),
@@ -81,7 +81,7 @@ function scoreChart(timeline) {
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('class', 'chart');
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `Scores of ${points.length} answers: ${points.map(p => p.score).join(', ')}`);
+  svg.setAttribute('aria-label', `Scores of ${plural(points.length, 'answer', 'answers')}: ${points.map(p => p.score).join(', ')}`);
   const add = (tag, attrs, text) => {
     const n = document.createElementNS(NS, tag);
     for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
@@ -112,7 +112,7 @@ async function progressView() {
   // Scores over time for every answer, or for one story's.
   const chartBox = el('div');
   const pick = el('select', { id: 'progress-story', 'aria-label': 'Scores of' }, el('option', { value: '' }, 'All stories'),
-    p.stories.map(s => el('option', { value: s.key }, `${s.key}: ${s.attempts} ${s.attempts === 1 ? 'answer' : 'answers'}, ${s.first} → ${s.last}`)));
+    p.stories.map(s => el('option', { value: s.key }, `${s.key}: ${plural(s.attempts, 'answer', 'answers')}, ${s.first} → ${s.last}`)));
   const draw = () => chartBox.replaceChildren(scoreChart(p.timeline.filter(t => !pick.value || t.story === pick.value)));
   pick.addEventListener('change', draw);
   if (p.answers) draw();
