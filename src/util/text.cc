@@ -186,7 +186,10 @@ size_t SymbolAt(std::string_view s, size_t i) {
 namespace rehearse {
 
 std::string Plural(long long n, std::string_view one, std::string_view many) {
-  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+  std::string out = std::to_string(n);
+  out += ' ';
+  out += n == 1 ? one : many;
+  return out;
 }
 
 }  // namespace rehearse
