@@ -50,6 +50,7 @@ struct Mark {
 struct Part {
   int line = 0;  // The title's line; 0 for the file as a whole.
   int rank = 0;  // 0 the file, 1-6 heading level, 7 numbered item or <details>.
+  bool details = false;
   std::string written;
   Title title;
   int first = 1, last = 0;  // Its lines, title excluded.
@@ -80,7 +81,7 @@ struct Draft {
   std::string project;
   std::vector<std::string> themes;
   std::vector<std::pair<std::string, std::string>> values;  // (company id, value name)
-  std::vector<std::string> unknown_values;
+  std::vector<std::pair<int, std::string>> unknown_values;  // (line, as written)
   int part = -1;
   bool question_title = false;
 };
@@ -349,7 +350,11 @@ class ShapeReader {
         continue;
       }
       if (l.kind != LineKind::kParagraph) continue;
-      if (l.block_start && InlineMarks(l)) continue;
+      if (inline_blocks_.count(l.block)) continue;
+      if (l.block_start && InlineMarks(l)) {
+        inline_blocks_.insert(l.block);
+        continue;
+      }
       auto lead = ReadLead(l.Content(), false);
       if (!lead) continue;
       auto meta = Classify(*lead);
@@ -398,6 +403,7 @@ class ShapeReader {
     // Whether a section label has been seen since the last heading: numbered items
     // there are the section's steps, unless they ask a question.
     bool open_section = false;
+    std::string heading;  // The last heading's text: questions under "Questions to ask" are not parts.
     size_t next_mark = 0;
     std::vector<std::pair<int, int>> details;  // (summary line, closing line)
     for (const auto& l : outline_.lines) {
@@ -408,6 +414,7 @@ class ShapeReader {
       if (l.kind == LineKind::kHeading && l.block_start) {
         if (IsLabelHeading(l)) continue;
         open_section = false;
+        heading = std::string(l.Content());
         Part p;
         p.line = l.number;
         p.rank = l.heading_level;
@@ -425,6 +432,50 @@ class ShapeReader {
         parts_.push_back(std::move(p));
         continue;
       }
+      // A list item whose nested lines label two sections or more: a story, titled
+      // by the item's first line ("1. **Led the migration**" over "- Situation: …").
+      if (l.item_start && l.list_depth == 1 && l.quote_depth == 0 && l.kind == LineKind::kParagraph &&
+          !IsMarkLine(l.number)) {
+        int end = ItemEnd(l.number);
+        if (l.number < end && SectionsBetween(l.number + 1, end) >= 2) {
+          Part p;
+          p.line = l.number;
+          p.rank = 7;
+          p.written = std::string(Trim(l.Content()));
+          p.title = ParseTitle(StripMarkup(p.written));
+          if (l.ordered && p.title.number == 0) p.title.number = l.item_number;
+          p.first = l.number + 1;
+          details_end_[l.number] = end;
+          parts_.push_back(std::move(p));
+          open_section = false;
+          continue;
+        }
+      }
+      // A bold line alone, over labels: "**Cut checkout latency by half**".
+      if (l.kind == LineKind::kParagraph && l.block_start && l.list_depth == 0 && l.quote_depth == 0 &&
+          !IsMarkLine(l.number) && IsBoldTitle(l)) {
+        int end = outline_.size();
+        for (int m = l.number + 1; m <= outline_.size(); ++m) {
+          const OutlineLine& n = outline_.Line(m);
+          if ((n.kind == LineKind::kHeading && n.block_start && !IsLabelHeading(n)) ||
+              (n.kind == LineKind::kParagraph && n.block_start && n.list_depth == 0 && !IsMarkLine(m) &&
+               IsBoldTitle(n))) {
+            end = m - 1;
+            break;
+          }
+        }
+        if (SectionsBetween(l.number + 1, end) >= 2) {
+          Part p;
+          p.line = l.number;
+          p.rank = 7;
+          p.written = std::string(Trim(l.Content()));
+          p.title = ParseTitle(StripMarkup(p.written));
+          p.first = l.number + 1;
+          parts_.push_back(std::move(p));
+          open_section = false;
+          continue;
+        }
+      }
       if (l.item_start && l.ordered && l.list_depth == 1 && l.quote_depth == 0 && l.kind == LineKind::kParagraph) {
         std::string title(Trim(l.Content()));
         int last = l.number;
@@ -439,7 +490,7 @@ class ShapeReader {
         }
         Title t = ParseTitle(title);
         bool question = LooksLikeQuestion(StripMarkup(title));
-        if (!question || (open_section && !StripMarkup(title).ends_with('?'))) continue;
+        if (!question || (open_section && !StripMarkup(title).ends_with('?')) || AsksTheInterviewer(heading)) continue;
         Part p;
         p.line = l.number;
         p.rank = 7;
@@ -468,6 +519,7 @@ class ShapeReader {
           Part p;
           p.line = l.number;
           p.rank = 7;
+          p.details = true;
           p.written = StripMarkup(plain);
           p.title = ParseTitle(p.written);
           p.first = l.number + 1;
@@ -511,6 +563,47 @@ class ShapeReader {
     for (size_t i = 1; i < parts_.size(); ++i) {
       for (int n = parts_[i].line; n <= parts_[i].last && n <= outline_.size(); ++n) line_part_[static_cast<size_t>(n)] = static_cast<int>(i);
     }
+  }
+
+  bool IsMarkLine(int n) const {
+    return std::any_of(marks_.begin(), marks_.end(), [&](const Mark& m) { return m.line == n; });
+  }
+
+  // Distinct sections labeled on lines first..last.
+  int SectionsBetween(int first, int last) const {
+    std::set<std::string> names;
+    for (const auto& m : marks_) {
+      if (m.meta == Meta::kNone && m.line >= first && m.line <= last) names.insert(NormalizeLabel(m.name));
+    }
+    return static_cast<int>(names.size());
+  }
+
+  // The last line of the top-level list item that starts on line `n`.
+  int ItemEnd(int n) const {
+    int m = n + 1;
+    for (; m <= outline_.size(); ++m) {
+      const OutlineLine& l = outline_.Line(m);
+      if (l.item_start && l.list_depth == 1) break;
+      if (l.list_depth == 0 && l.kind != LineKind::kBlank) break;
+    }
+    while (m - 1 > n && outline_.Line(m - 1).kind == LineKind::kBlank) --m;
+    return m - 1;
+  }
+
+  // A paragraph line that is bold from end to end and is neither a label nor a key.
+  bool IsBoldTitle(const OutlineLine& l) const {
+    if (l.block >= 0 && l.number < outline_.size() && outline_.Line(l.number + 1).block == l.block) return false;
+    std::string_view c = Trim(l.Content());
+    for (std::string_view m : {"**", "__"}) {
+      if (c.size() > 4 && c.starts_with(m) && c.ends_with(m) && c.substr(2, c.size() - 4).find(m) == std::string_view::npos) {
+        std::string_view inner = Trim(c.substr(2, c.size() - 4));
+        if (inner.empty() || inner.ends_with(':')) return false;
+        auto lead = ReadLead(c, false);
+        if (lead && lead->closed && (IsSectionName(lead->name) || MetaOf(lead->name, true) != Meta::kNone)) return false;
+        return true;
+      }
+    }
+    return false;
   }
 
   Part& P(int i) { return parts_[static_cast<size_t>(i)]; }
@@ -573,6 +666,8 @@ class ShapeReader {
   void Classify(int i) {
     Part& p = P(i);
     if (i == 0) return;
+    // Questions for the interviewer are the user's to ask, not to answer.
+    if (p.rank == 7 && !p.details && p.parent > 0 && AsksTheInterviewer(P(p.parent).title.text)) return;
     // A story's labels stand under its own title; a deeper heading with no story of
     // its own ("#### Numbers to remember") only adds to them.
     std::vector<const Mark*> marks = MarksOn(OwnLines(i));
@@ -742,6 +837,15 @@ class ShapeReader {
       d.q_key = p.title.q_key;
       d.question_title = LooksLikeQuestion(p.title.text);
       d.hint = FrameworkHint(p.written, framework_ids_);
+      // "Cold-start latency (SOAR)": the framework tag is the story's framework, not
+      // part of its title.
+      for (const auto& id : framework_ids_) {
+        std::string tag = " (" + id + ")";
+        if (d.title.size() > tag.size() && d.title.ends_with(tag)) {
+          d.title.erase(d.title.size() - tag.size());
+          d.hint = id;
+        }
+      }
       std::vector<int> body = BodyLines(static_cast<int>(i));
       for (int c : p.children) {
         if (!IsStory(P(c))) MarkMerged(c);
@@ -827,9 +931,16 @@ class ShapeReader {
         d.framework_written = value;
         d.framework_line = m.line;
         break;
-      case Meta::kThemes:
+      case Meta::kThemes: {
+        // "Also use for: Bias for Action": tags that are company values are values.
+        ValueList list = ParseValueList(catalog_, value, nullptr);
+        if (!list.found.empty() && list.unknown.empty()) {
+          for (const auto& r : list.found) d.values.emplace_back(r.company->id, r.value->name);
+          break;
+        }
         for (auto& t : ThemeList(value)) d.themes.push_back(t);
         break;
+      }
       case Meta::kValues: {
         const Company* prefer = ToLower(m.name).find("leadership") != std::string::npos ||
                                         ToLower(m.name).starts_with("lp")
@@ -837,7 +948,7 @@ class ShapeReader {
                                     : nullptr;
         ValueList list = ParseValueList(catalog_, value, prefer);
         for (const auto& r : list.found) d.values.emplace_back(r.company->id, r.value->name);
-        for (const auto& u : list.unknown) d.unknown_values.push_back(u);
+        for (const auto& u : list.unknown) d.unknown_values.emplace_back(m.line, u);
         break;
       }
       case Meta::kNotes:
@@ -938,7 +1049,8 @@ class ShapeReader {
       if (used_[static_cast<size_t>(t.first_line)]) continue;  // Inside a story: its text.
       if (part > 0 && IsStory(P(part))) continue;
       if (t.rows.size() < 2) continue;
-      bool read = StoryTable(t) || QuestionTable(t) || ValueMatrix(t) || SeedTable(t) || ExplainerTable(t);
+      bool read = LabelRowTable(t, part) || StoryTable(t) || QuestionTable(t) || ValueMatrix(t) || SeedTable(t) ||
+                  ExplainerTable(t);
       if (read) {
         for (int n = t.first_line; n <= t.last_line; ++n) used_[static_cast<size_t>(n)] = true;
       }
@@ -1034,7 +1146,7 @@ class ShapeReader {
       if (value_col >= 0) {
         ValueList list = ParseValueList(catalog_, StripMarkup(cell(value_col)), nullptr);
         for (const auto& v : list.found) d.values.emplace_back(v.company->id, v.value->name);
-        for (const auto& u : list.unknown) d.unknown_values.push_back(u);
+        for (const auto& u : list.unknown) d.unknown_values.emplace_back(d.line, u);
       }
       if (answer_col >= 0) {
         auto sections = CellSections(cell(answer_col));
@@ -1181,6 +1293,40 @@ class ShapeReader {
     return true;
   }
 
+  // One story told down a table: "| **Situation** | what happened |" row after row
+  // (the header row may be one of them), under the heading that titles it.
+  bool LabelRowTable(const OutlineTable& t, int part) {
+    std::vector<std::pair<std::string, std::string>> sections;
+    std::set<std::string> names;
+    std::string all;
+    for (const auto& row : t.rows) {
+      if (row.cells.size() < 2) continue;
+      std::string label = StripMarkup(row.cells[0]);
+      if (!IsSectionName(label)) continue;
+      std::string text;
+      for (size_t c = 1; c < row.cells.size(); ++c) {
+        if (!text.empty() && !row.cells[c].empty()) text += "\n";
+        text += BrToNewlines(row.cells[c]);
+      }
+      names.insert(NormalizeLabel(label));
+      sections.emplace_back(label, text);
+      all += text + "\n";
+    }
+    // A table explaining the framework holds advice, not a story told in the past.
+    Voice voice = VoiceOf(all);
+    if (names.size() < 2 || !IsNarrative(all) || voice.second > voice.first || voice.words < 30) return false;
+    Draft d;
+    d.line = t.first_line;
+    d.title = part > 0 ? P(part).title.text : "";
+    if (d.title.empty()) d.title = fmt::format("Story on line {}", t.first_line);
+    d.sections = std::move(sections);
+    for (int a = part; a > 0; a = P(a).parent) {
+      if (P(a).value.value) d.values.emplace_back(P(a).value.company->id, P(a).value.value->name);
+    }
+    drafts_.push_back(std::move(d));
+    return true;
+  }
+
   // Rows that explain the framework ("**S — Situation** | Setting | ~15s"): guidance.
   bool ExplainerTable(const OutlineTable& t) {
     int labels = 0;
@@ -1243,14 +1389,10 @@ class ShapeReader {
   void ReadQuestionLists() {
     for (size_t i = 1; i < parts_.size(); ++i) {
       Part& p = parts_[i];
-      if (IsStory(p) || p.merged || p.rank == 7) continue;
+      if (IsStory(p) || p.merged || (p.rank == 7 && !p.details)) continue;
       std::string t = ToLower(p.title.text);
       if (t.find("question") == std::string::npos && t.find("prompt") == std::string::npos) continue;
-      if (t.find("ask") != std::string::npos || t.find("interviewer") != std::string::npos ||
-          t.find("reverse") != std::string::npos || t.find("for them") != std::string::npos ||
-          t.find("to them") != std::string::npos || t.find("for the") != std::string::npos) {
-        continue;
-      }
+      if (AsksTheInterviewer(t)) continue;
       for (int n : OwnLines(static_cast<int>(i))) {
         const OutlineLine& l = outline_.Line(n);
         if (!l.item_start || l.kind != LineKind::kParagraph || used_[static_cast<size_t>(n)]) continue;
@@ -1260,6 +1402,16 @@ class ShapeReader {
         used_[static_cast<size_t>(n)] = true;
       }
     }
+  }
+
+  // A heading over the questions the user will ask ("Questions to ask them",
+  // "Questions for the interviewer", "Reverse questions"), which are not practised.
+  static bool AsksTheInterviewer(std::string_view title) {
+    std::string t = ToLower(title);
+    return t.find("ask") != std::string::npos || t.find("interviewer") != std::string::npos ||
+           t.find("reverse") != std::string::npos || t.find("for them") != std::string::npos ||
+           t.find("to them") != std::string::npos || t.find("for the team") != std::string::npos ||
+           t.find("for the company") != std::string::npos || t.find("for the hiring") != std::string::npos;
   }
 
   // ---- Keys, choices, links ---------------------------------------------------------
@@ -1331,9 +1483,10 @@ class ShapeReader {
       *reason = "the default";
       return catalog_.FindFramework("STAR");
     }
-    // The framework whose sections the labels fill best: each label it places scores
-    // 1, 2 when it is the section's own name; a label it cannot place costs 2 and a
-    // section left empty 0.5. Ties go to the catalog's order (STAR first).
+    // The framework whose sections the labels fill best: each label it places in a
+    // section of its own scores 1, 2 when it is the section's own name; a label it
+    // cannot place costs 2 and a section left empty 0.5. Ties go to the catalog's
+    // order (STAR first).
     const Framework* best = nullptr;
     double best_score = -1e9;
     for (const auto& f : catalog_.frameworks) {
@@ -1345,9 +1498,10 @@ class ShapeReader {
           score -= 2;
           continue;
         }
+        // A label that lands on a section another label filled found no place of its own.
+        if (!filled.insert(i).second) continue;
         score += 1;
         if (NormalizeLabel(f.sections[static_cast<size_t>(i)].name) == NormalizeLabel(written)) score += 1;
-        filled.insert(i);
       }
       score -= 0.5 * static_cast<double>(f.sections.size() - filled.size());
       if (score > best_score + 1e-9) {
@@ -1442,8 +1596,8 @@ class ShapeReader {
         ++out_.mappings;
       }
     }
-    for (const auto& u : d.unknown_values) {
-      out_.warnings.push_back({d.line, fmt::format("\"{}\" names no company value rehearse knows; not tagged", u)});
+    for (const auto& [line, u] : d.unknown_values) {
+      out_.warnings.push_back({line, fmt::format("\"{}\" names no company value rehearse knows; not tagged", u)});
     }
     if (s.sections.empty() && s.notes.empty()) return;
     if (s.IsOutline()) {
@@ -1785,6 +1939,7 @@ class ShapeReader {
   std::vector<std::string> framework_ids_;
   Outline outline_;
   std::vector<Mark> marks_;
+  std::set<int> inline_blocks_;  // Paragraphs read as inline labels.
   std::vector<Part> parts_;
   std::vector<int> line_part_;  // Line -> the deepest part it belongs to.
   std::map<int, int> details_end_;

@@ -264,11 +264,15 @@ Result<ImportSummary> Bank::Import(const ParsedGuide& guide, std::string_view so
       }
     }
   }
+  std::set<std::string> titles;
+  for (const Story& s : guide.stories) titles.insert(NormalizeLabel(s.title));
   for (const auto& q : guide.questions) {
     UserQuestion uq{q.text, {}, q.company, q.value, std::string(source)};
     for (const auto& k : q.stories) uq.stories.push_back(RemapKey(remap, k));
     summary.guide_questions.push_back(uq);
     std::string norm = NormalizeLabel(q.text);
+    // A story's own question is its title: the story keeps it.
+    if (titles.count(norm) && !q.stories.empty() && q.value.empty()) continue;
     REHEARSE_TRY_ASSIGN(find, db_->Prepare("SELECT stories, company, value FROM user_question WHERE norm = ?1"));
     find.Bind(1, norm);
     REHEARSE_TRY_ASSIGN(found, find.Step());
