@@ -56,9 +56,12 @@ void SetupImport(CLI::App& cmd, Options& o) {
   cmd.add_flag("--dry-run", o.dry_run,
                "Show what would be imported (each story, its sections, values and themes; the questions; what is "
                "not imported and why); write nothing");
-  cmd.add_option("--skip", o.skip_lines, "Do not import the story whose title is on this line (repeatable)");
+  // One value per occurrence, so that the FILE after them is not taken for another.
+  cmd.add_option("--skip", o.skip_lines, "Do not import the story whose title is on this line (repeatable)")
+      ->allow_extra_args(false);
   cmd.add_option("--use", o.use_framework,
-                 "Read the story whose title is on line LINE in FRAMEWORK: --use 12=SOAR (repeatable)");
+                 "Read the story whose title is on line LINE in FRAMEWORK: --use 12=SOAR (repeatable)")
+      ->allow_extra_args(false);
 }
 
 // The sections of a story as the preview shows them: "Situation (Context)" when the

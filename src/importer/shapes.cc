@@ -1444,6 +1444,16 @@ class ShapeReader {
     for (const auto& d : drafts_) {
       if (d.number <= 0 || !numbers.insert(d.number).second) numbered = false;
     }
+    std::set<int> story_lines;
+    for (const auto& d : drafts_) story_lines.insert(d.line);
+    for (int line : choices_.skip) {
+      if (!story_lines.count(line)) out_.warnings.push_back({line, "no story starts on this line; nothing to skip"});
+    }
+    for (const auto& [line, id] : choices_.frameworks) {
+      if (!story_lines.count(line)) {
+        out_.warnings.push_back({line, fmt::format("no story starts on this line; {} not applied", id)});
+      }
+    }
     int next = 1;
     for (auto& d : drafts_) {
       if (choices_.skip.count(d.line)) {
