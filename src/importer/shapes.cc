@@ -1589,16 +1589,25 @@ class ShapeReader {
       s.sections.push_back(StorySection{name, text, false});
       origin.written.push_back(StripMarkup(written));
     }
-    // Sections in the framework's order; labels it lacks keep their place at the end.
-    std::stable_sort(s.sections.begin(), s.sections.end(), [&](const StorySection& a, const StorySection& b) {
-      auto pos = [&](const StorySection& x) {
-        for (size_t k = 0; k < f->sections.size(); ++k) {
-          if (f->sections[k].name == x.name) return static_cast<int>(k);
-        }
-        return 1000;
-      };
-      return pos(a) < pos(b);
-    });
+    // Sections in the framework's order, each with its label as written; labels the
+    // framework lacks keep their place at the end.
+    auto pos = [&](const StorySection& x) {
+      for (size_t k = 0; k < f->sections.size(); ++k) {
+        if (f->sections[k].name == x.name) return static_cast<int>(k);
+      }
+      return 1000;
+    };
+    std::vector<size_t> order(s.sections.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return pos(s.sections[a]) < pos(s.sections[b]); });
+    std::vector<StorySection> sorted;
+    std::vector<std::string> written;
+    for (size_t k : order) {
+      sorted.push_back(std::move(s.sections[k]));
+      written.push_back(k < origin.written.size() ? origin.written[k] : sorted.back().name);
+    }
+    s.sections = std::move(sorted);
+    origin.written = std::move(written);
     for (const auto& [company, value] : d.values) {
       auto& tags = s.values[company];
       if (std::none_of(tags.begin(), tags.end(), [&](const ValueTag& t) { return t.value == value; })) {

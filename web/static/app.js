@@ -106,18 +106,17 @@ function readinessBadge(r) {
 }
 
 function pageWelcome() {
-  const file = el('input', { type: 'file', accept: '.md,.markdown,.txt', id: 'welcome-file' });
-  const out = el('div');
+  const out = el('div', { 'aria-live': 'polite' });
+  const file = importer.fileInput('welcome-file', out);
   show(el('h2', {}, 'Welcome to rehearse'),
     el('div', { class: 'card' },
       el('p', {}, 'Your story bank is empty. Start from your own interview guide, or look around with a demo bank first.'),
-      el('label', { for: 'welcome-file' }, 'Import your guide (Markdown)'), file,
+      el('label', { for: 'welcome-file' }, 'Import your guide (Markdown, text, Word, OpenDocument, a web page or RTF)'), file,
       el('p', {}, el('button', { onclick: async () => {
-        try { out.replaceChildren(importReport(await api('/import?demo=1', { method: 'POST' }), 'demo')); setTimeout(() => { location.hash = '#stories'; route(); }, 600); }
+        try { out.replaceChildren(importer.report(await api('/import?demo=1', { method: 'POST' }), 'demo')); setTimeout(() => { location.hash = '#stories'; route(); }, 600); }
         catch (e) { out.replaceChildren(status(e.message, 'error')); }
       } }, 'Explore the demo bank'))),
     out);
-  file.addEventListener('change', () => uploadGuide(file, out));
   prepare.home(document.getElementById('main'));
 }
 
@@ -300,22 +299,6 @@ function pageCoverage(companyId) {
 
 // ---- Import / export -----------------------------------------------------------------------
 
-function importReport(r, name) {
-  return el('div', { class: 'card', id: 'import-report' },
-    el('p', { class: 'status ok' }, `Imported ${name}: ${r.stories} stories (${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged), ${r.questions} questions, ${r.mappings} value mappings.`),
-    r.warnings.length ? [el('h3', {}, `Not imported (${r.warnings.length})`), el('ul', {}, r.warnings.map(w => el('li', {}, `line ${w.line}: ${w.message}`)))] : el('p', {}, 'Everything in the file was understood.'));
-}
-
-async function uploadGuide(input, out) {
-  const file = input.files[0];
-  if (!file) return;
-  try {
-    const text = await file.text();
-    const r = await api('/import?name=' + encodeURIComponent(file.name), { method: 'POST', headers: { 'Content-Type': 'text/markdown' }, body: text });
-    out.replaceChildren(importReport(r, file.name));
-  } catch (e) { out.replaceChildren(status(e.message, 'error')); }
-}
-
 async function download(format) {
   const res = await fetch('/api/export?format=' + format, { headers: { Authorization: 'Bearer ' + state.token } });
   const blob = await res.blob();
@@ -326,12 +309,13 @@ async function download(format) {
 }
 
 function pageTransfer() {
-  const file = el('input', { type: 'file', accept: '.md,.markdown,.txt', id: 'import-file' });
   const out = el('div', { 'aria-live': 'polite' });
-  file.addEventListener('change', () => uploadGuide(file, out));
+  const file = importer.fileInput('import-file', out);
   show(el('h2', {}, 'Import and export'),
-    el('div', { class: 'card' }, el('label', { for: 'import-file' }, 'Import a guide or an exported bank (Markdown)'), file,
-      el('p', { class: 'muted' }, 'Stories that changed become new revisions; nothing is deleted.')),
+    el('div', { class: 'card' }, el('label', { for: 'import-file' }, 'Import a guide or an exported bank'), file,
+      el('p', { class: 'muted' }, 'Markdown, text, Word (.docx), OpenDocument (.odt), a web page or RTF. You see what ' +
+        'rehearse found before anything is written; stories that changed become new revisions, nothing is deleted, ' +
+        'and another guide never replaces these stories.')),
     out,
     el('div', { class: 'card' }, el('h3', {}, 'Download the bank'),
       el('button', { onclick: () => download('md') }, 'Markdown (lossless)'), ' ',

@@ -47,6 +47,8 @@ test('first run offers the demo bank, which fills the story list', async ({ page
 test('a guide uploaded on the import page is imported with a report', async ({ page }) => {
   await open(page, '#transfer');
   await page.setInputFiles('#import-file', path.resolve(__dirname, '../../tests/fixtures/mini_guide.md'));
+  await expect(page.locator('#import-preview')).toContainText('What rehearse found in mini_guide.md');
+  await page.locator('#import-confirm').click();
   const report = page.locator('#import-report');
   await expect(report).toContainText('Imported mini_guide.md: 4 stories');
   await expect(report).toContainText('line 151: question index lists Q9, but the guide has no such story');
