@@ -1,5 +1,6 @@
 // Benchmarks of the foundation (Release builds only; figures go in the README):
-//   BM_ParseGuide       parse a guide the size of a real one (~90 KB)
+//   BM_ParseGuide       parse a guide the size of a real one (~90 KB), native export
+//   BM_ParseShape/K     parse a 40-story guide in each shape people keep
 //   BM_ImportGuide      parse it and import it into a new bank file (WAL, one transaction)
 //   BM_StoriesJson      read a 1,000-story bank and render `rehearse stories --json`
 //   BM_Lint             lint a 400-word answer (labeled, and as unlabeled prose)
@@ -52,6 +53,66 @@ std::string MakeGuide(int n) {
   return WriteNative(stories, demo->themes, TheCatalog());
 }
 
+// The shapes guides come in (see the README, "Guides rehearse reads"), each made of
+// the demo guide's stories: kHeadings is rehearse's own shape without front matter.
+enum Shape { kHeadings, kLetterBullets, kHeadingLabels, kInline, kTableRows, kNumberedProse, kDetails, kByValue, kShapes };
+const char* const kShapeNames[] = {"headings", "letter-bullets", "heading-labels", "inline",
+                                   "table-rows", "numbered-prose", "details", "by-value"};
+
+std::string OneLine(std::string_view text, std::string_view join) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') out += join;
+    else if (c == '|') out += "\\|";
+    else out += c;
+  }
+  return out;
+}
+
+std::string MakeShapedGuide(Shape shape, int n) {
+  auto demo = ParseGuide(*BuiltinFile("demo/guide.md"), "demo", TheCatalog());
+  const char* values[] = {"Customer Obsession", "Ownership", "Dive Deep", "Bias for Action", "Earn Trust"};
+  std::string out = "# My interview prep\n\n";
+  if (shape == kTableRows) out += "| Story | Situation | Task | Action | Result |\n|---|---|---|---|---|\n";
+  for (int i = 0; i < n; ++i) {
+    const Story& s = demo->stories[static_cast<size_t>(i) % demo->stories.size()];
+    std::string title = s.title + " (" + std::to_string(i + 1) + ")";
+    std::string body;
+    for (const auto& section : s.sections) {
+      // Each telling differs, or the importer would read copies as one story.
+      StorySection sec = section;
+      if (&section == &s.sections.front()) sec.text += " This was telling " + std::to_string(i + 1) + ".";
+      const char letter = sec.name[0];
+      switch (shape) {
+        case kHeadings: body += "**" + sec.name + ":**\n" + sec.text + "\n\n"; break;
+        case kLetterBullets: body += std::string("- **") + letter + "** \u2014 " + OneLine(sec.text, " ") + "\n"; break;
+        case kHeadingLabels: body += "### \u2705 **" + sec.name + ":**\n\n" + sec.text + "\n\n---\n\n"; break;
+        case kInline: body += sec.name + ": " + OneLine(sec.text, " ") + " "; break;
+        case kTableRows: body += " | " + OneLine(sec.text, "<br>"); break;
+        case kNumberedProse: body += OneLine(sec.text, " ") + " "; break;
+        case kDetails: body += "**" + sec.name + ":** " + OneLine(sec.text, " ") + "\n\n"; break;
+        case kByValue: body += "- **" + sec.name + "**: " + OneLine(sec.text, " ") + "\n"; break;
+        case kShapes: break;
+      }
+    }
+    switch (shape) {
+      case kHeadings: out += "### Q" + std::to_string(i + 1) + ": " + title + "\n\n" + body + "---\n\n"; break;
+      case kLetterBullets: out += "## Story " + std::to_string(i + 1) + " \u2014 " + title + "\n\n" + body + "\n"; break;
+      case kHeadingLabels: out += "# " + std::to_string(i + 1) + ". " + title + "\n\n" + body; break;
+      case kInline: out += "### " + title + "\n\n" + body + "\n\n"; break;
+      case kTableRows: out += "| " + title + body + " |\n"; break;
+      case kNumberedProse: out += std::to_string(i + 1) + ". Tell me about " + title + "?\n\n" + body + "\n\n"; break;
+      case kDetails: out += "<details>\n<summary>" + title + "</summary>\n\n" + body + "</details>\n\n"; break;
+      case kByValue:
+        out += "## " + std::string(values[i % 5]) + "\n\n### " + title + "\n\n" + body +
+               "- **Leadership Principles**: Ownership, Are Right, A Lot\n\n";
+        break;
+      case kShapes: break;
+    }
+  }
+  return out;
+}
+
 size_t CountWordsApprox(const std::string& s) {
   size_t n = 0;
   bool in = false;
@@ -83,6 +144,24 @@ void BM_ParseGuide(benchmark::State& state) {
   state.counters["guide_kb"] = static_cast<double>(text.size()) / 1024.0;
 }
 BENCHMARK(BM_ParseGuide)->Unit(benchmark::kMillisecond);
+
+// Parse a 40-story guide in each shape people keep (the shape reader).
+void BM_ParseShape(benchmark::State& state) {
+  auto shape = static_cast<Shape>(state.range(0));
+  std::string text = MakeShapedGuide(shape, kSeedSizedStories);
+  auto check = ParseGuide(text, "bench.md", TheCatalog());
+  if (!check || check->stories.size() != kSeedSizedStories) {
+    state.SkipWithError("the generated guide does not read as 40 stories");
+    return;
+  }
+  for (auto _ : state) {
+    auto g = ParseGuide(text, "bench.md", TheCatalog());
+    benchmark::DoNotOptimize(g);
+  }
+  state.SetLabel(kShapeNames[shape]);
+  state.counters["guide_kb"] = static_cast<double>(text.size()) / 1024.0;
+}
+BENCHMARK(BM_ParseShape)->DenseRange(0, kShapes - 1)->Unit(benchmark::kMillisecond);
 
 void BM_ImportGuide(benchmark::State& state) {
   std::string text = MakeGuide(kSeedSizedStories);
@@ -264,6 +343,17 @@ int main(int argc, char** argv) {
   if (argc == 4 && std::strcmp(argv[1], "--write-guide") == 0) {
     std::ofstream(argv[3], std::ios::binary) << rehearse::MakeGuide(std::atoi(argv[2]));
     return 0;
+  }
+  // --write-shape SHAPE N FILE: an N-story guide in SHAPE (headings, letter-bullets, ...).
+  if (argc == 5 && std::strcmp(argv[1], "--write-shape") == 0) {
+    for (int k = 0; k < rehearse::kShapes; ++k) {
+      if (std::strcmp(argv[2], rehearse::kShapeNames[k]) == 0) {
+        std::ofstream(argv[4], std::ios::binary) << rehearse::MakeShapedGuide(static_cast<rehearse::Shape>(k), std::atoi(argv[3]));
+        return 0;
+      }
+    }
+    std::fprintf(stderr, "unknown shape %s\n", argv[2]);
+    return 2;
   }
   if (argc == 4 && std::strcmp(argv[1], "--write-jsonl") == 0) {
     std::ofstream out(argv[3], std::ios::binary);

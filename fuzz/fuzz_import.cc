@@ -1,6 +1,9 @@
-// libFuzzer target for the guide importer. Beyond "never crash", it checks the native
-// format's promise on whatever the fuzzer invents: any guide that imports exports to
-// Markdown that imports back into the same stories and exports to the same bytes.
+// libFuzzer target for the guide importer: every shape reader (headings, numbered
+// questions, tables, <details>, inline labels, value matrices, question lists) on
+// whatever the fuzzer invents. Beyond "never crash", it checks the native format's
+// promise: any guide that imports exports to Markdown that imports back and exports
+// to the same bytes, with the user's questions, outlines, inferred sections and
+// versions.
 
 #include <cstdint>
 #include <cstdio>
@@ -9,6 +12,7 @@
 
 #include "catalog/catalog.h"
 #include "importer/guide.h"
+#include "importer/guide_file.h"
 #include "importer/metrics.h"
 #include "importer/native.h"
 
@@ -31,7 +35,15 @@ const rehearse::Catalog& TheCatalog() {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   const auto& catalog = TheCatalog();
-  auto guide = rehearse::ParseGuide(text, "fuzz.md", catalog);
+  // What the file is (an image, a PDF, a zip, text): never a crash, never a process
+  // for a Markdown name.
+  (void)rehearse::GuideFromBytes(std::string(text), "fuzz.md");
+  // The user's choices from the preview, drawn from the input: skip or re-read the
+  // story on the first line.
+  rehearse::ImportChoices choices;
+  if (size > 0 && data[0] % 3 == 1) choices.skip.insert(1);
+  if (size > 0 && data[0] % 3 == 2) choices.frameworks[1] = "SOAR";
+  auto guide = rehearse::ParseGuide(text, "fuzz.md", catalog, choices);
   if (!guide) return 0;
   for (const auto& story : guide->stories) (void)rehearse::StoryMetrics(story, catalog);
   std::vector<rehearse::UserQuestion> questions;

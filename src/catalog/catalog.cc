@@ -300,6 +300,7 @@ Status AddSource(Catalog& catalog, const std::string& prefix, Get get,
     // A later source (the user's folder) reads before the built-in vocabulary.
     auto& entries = catalog.labels.entries;
     entries.insert(entries.begin(), labels.begin(), labels.end());
+    CompileLabels(catalog.labels);
   }
   return {};
 }

@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -128,22 +130,6 @@ int CountWords(std::string_view s) {
   return n;
 }
 
-// Lowercased words (letters, digits, apostrophes) of `s`.
-std::vector<std::string> LowerWords(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '\'') cur += static_cast<char>(std::tolower(u));
-    else if (!cur.empty()) {
-      out.push_back(cur);
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
 // How a stretch of text speaks: first person ("I", "we", "my"), second person ("you")
 // and past tense (a story) versus present (a habit or advice).
 struct Voice {
@@ -151,25 +137,44 @@ struct Voice {
   bool StartsWithI = false;
 };
 
+using WordSet = std::unordered_set<std::string_view>;
+
+const WordSet& FirstPerson() {
+  static const WordSet kWords = {"i", "i'm", "i've", "i'd", "my", "me", "we", "our", "us", "we'd"};
+  return kWords;
+}
+const WordSet& SecondPerson() {
+  static const WordSet kWords = {"you", "your", "you're", "yourself", "you've", "you'll"};
+  return kWords;
+}
+// Past forms that do not end in -ed.
+const WordSet& IrregularPast() {
+  static const WordSet kWords = {
+      "was", "were", "had", "did", "made", "took", "built", "led", "ran", "wrote", "found", "got", "went", "saw",
+      "told", "gave", "kept", "set", "put", "brought", "thought", "felt", "knew", "began", "chose", "spent", "sent",
+      "left", "met", "paid", "sold", "won", "lost", "caught", "taught", "drove", "broke", "rose", "fell", "grew",
+      "came", "became", "said", "held", "stood", "understood", "wasn't", "weren't", "didn't", "hadn't", "couldn't"};
+  return kWords;
+}
+
 Voice VoiceOf(std::string_view s) {
-  static const std::set<std::string> kFirst = {"i", "i'm", "i've", "i'd", "my", "me", "we", "our", "us", "we'd"};
-  static const std::set<std::string> kSecond = {"you", "your", "you're", "yourself", "you've", "you'll"};
-  static const std::set<std::string> kIrregular = {
-      "was", "were", "had", "did", "made", "took", "built", "led", "ran", "wrote", "found", "got", "went",
-      "saw", "told", "gave", "kept", "set", "put", "brought", "thought", "felt", "knew", "began", "chose",
-      "spent", "sent", "left", "met", "paid", "sold", "won", "lost", "caught", "taught", "drove", "broke",
-      "rose", "fell", "grew", "shipped", "came", "became", "said", "held", "stood", "understood", "wasn't",
-      "weren't", "didn't", "hadn't", "couldn't"};
   Voice v;
-  std::vector<std::string> words = LowerWords(s);
-  v.words = static_cast<int>(words.size());
-  for (size_t i = 0; i < words.size(); ++i) {
-    const std::string& w = words[i];
-    if (kFirst.count(w)) ++v.first;
-    if (kSecond.count(w)) ++v.second;
-    if (kIrregular.count(w) || (w.size() > 4 && w.ends_with("ed"))) ++v.past;
+  std::string w;  // The current word, lowercased; reused.
+  auto flush = [&] {
+    if (w.empty()) return;
+    if (v.words == 0) v.StartsWithI = w == "i";
+    ++v.words;
+    if (w.size() <= 5 && FirstPerson().count(w)) ++v.first;
+    if (w.size() <= 8 && SecondPerson().count(w)) ++v.second;
+    if ((w.size() > 4 && w.ends_with("ed")) || (w.size() <= 10 && IrregularPast().count(w))) ++v.past;
+    w.clear();
+  };
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '\'') w += static_cast<char>(std::tolower(u));
+    else flush();
   }
-  v.StartsWithI = !words.empty() && words[0] == "i";
+  flush();
   return v;
 }
 
@@ -273,7 +278,7 @@ Meta MetaOf(std::string_view name, bool bold) {
 class ShapeReader {
  public:
   ShapeReader(std::string_view body, std::string_view file, const Catalog& catalog, const ImportChoices& choices)
-      : body_(body), file_(file), catalog_(catalog), choices_(choices), tables_(catalog, &out_) {
+      : body_(body), file_(file), catalog_(catalog), choices_(choices), tables_(catalog, &out_), value_names_(catalog) {
     for (const auto& f : catalog.frameworks) framework_ids_.push_back(f.id);
   }
 
@@ -302,7 +307,12 @@ class ShapeReader {
   // ---- Labels -----------------------------------------------------------------
 
   bool IsSectionName(std::string_view name) const {
-    return IsKnownLabel(name, catalog_.labels, catalog_.frameworks);
+    std::string folded = NormalizeLabel(name);
+    auto it = known_.find(folded);
+    if (it != known_.end()) return it->second;
+    bool known = IsKnownLabel(name, catalog_.labels, catalog_.frameworks);
+    known_[folded] = known;
+    return known;
   }
 
   // The section label or metadata a lead stands for; nullopt for neither.
@@ -383,7 +393,7 @@ class ShapeReader {
       m.start = begin + f.start;
       m.cut = f.start == 0 ? l.offset : m.start;
       m.text = begin + f.text;
-      m.line = LineOfOffset(body_, m.start);
+      m.line = LineAt(m.start);
       m.name = f.name;
       m.item = l.item_start && f.start == 0;
       m.item_indent = l.item_indent;
@@ -565,15 +575,24 @@ class ShapeReader {
     }
   }
 
+  // The line that holds byte `offset` of the body (binary search over the outline).
+  int LineAt(size_t offset) const {
+    auto it = std::upper_bound(outline_.lines.begin(), outline_.lines.end(), offset,
+                               [](size_t o, const OutlineLine& l) { return o < l.offset; });
+    return it == outline_.lines.begin() ? 1 : std::prev(it)->number;
+  }
+
   bool IsMarkLine(int n) const {
-    return std::any_of(marks_.begin(), marks_.end(), [&](const Mark& m) { return m.line == n; });
+    auto it = std::lower_bound(marks_.begin(), marks_.end(), n, [](const Mark& m, int line) { return m.line < line; });
+    return it != marks_.end() && it->line == n;
   }
 
   // Distinct sections labeled on lines first..last.
   int SectionsBetween(int first, int last) const {
     std::set<std::string> names;
-    for (const auto& m : marks_) {
-      if (m.meta == Meta::kNone && m.line >= first && m.line <= last) names.insert(NormalizeLabel(m.name));
+    auto it = std::lower_bound(marks_.begin(), marks_.end(), first, [](const Mark& m, int line) { return m.line < line; });
+    for (; it != marks_.end() && it->line <= last; ++it) {
+      if (it->meta == Meta::kNone) names.insert(NormalizeLabel(it->name));
     }
     return static_cast<int>(names.size());
   }
@@ -638,11 +657,12 @@ class ShapeReader {
     return p.kind == Part::Kind::kLabeled || p.kind == Part::Kind::kProse || p.kind == Part::Kind::kOutline;
   }
 
+  // The marks on `lines` (ascending), in order.
   std::vector<const Mark*> MarksOn(const std::vector<int>& lines) const {
-    std::set<int> set(lines.begin(), lines.end());
     std::vector<const Mark*> out;
-    for (const auto& m : marks_) {
-      if (set.count(m.line)) out.push_back(&m);
+    for (int n : lines) {
+      auto it = std::lower_bound(marks_.begin(), marks_.end(), n, [](const Mark& m, int line) { return m.line < line; });
+      for (; it != marks_.end() && it->line == n; ++it) out.push_back(&*it);
     }
     return out;
   }
@@ -768,7 +788,7 @@ class ShapeReader {
         const OutlineLine& l = outline_.Line(n);
         if (l.kind != LineKind::kBlank && l.kind != LineKind::kRule) empty = false;
       }
-      if (!empty || FindValueNamed(catalog_, p.title.text, nullptr).value) continue;
+      if (!empty || value_names_.Find(p.title.text, nullptr).value) continue;
       std::string child = NormalizeLabel(s.story_title), parent = NormalizeLabel(p.title.text);
       bool repeats = !parent.empty() && child.find(parent) != std::string::npos;
       if (p.title.number == 0 && !repeats) continue;
@@ -789,7 +809,7 @@ class ShapeReader {
       std::string name = p.title.text;
       // "Customer Obsession (2 stories)": the gloss goes.
       if (size_t paren = name.find(" ("); paren != std::string::npos) name = name.substr(0, paren);
-      p.value = FindValueNamed(catalog_, name, prefer);
+      p.value = value_names_.Find(name, prefer);
     }
   }
 
@@ -933,7 +953,7 @@ class ShapeReader {
         break;
       case Meta::kThemes: {
         // "Also use for: Bias for Action": tags that are company values are values.
-        ValueList list = ParseValueList(catalog_, value, nullptr);
+        ValueList list = value_names_.ParseList(value, nullptr);
         if (!list.found.empty() && list.unknown.empty()) {
           for (const auto& r : list.found) d.values.emplace_back(r.company->id, r.value->name);
           break;
@@ -946,7 +966,7 @@ class ShapeReader {
                                         ToLower(m.name).starts_with("lp")
                                     ? catalog_.FindCompany("amazon")
                                     : nullptr;
-        ValueList list = ParseValueList(catalog_, value, prefer);
+        ValueList list = value_names_.ParseList(value, prefer);
         for (const auto& r : list.found) d.values.emplace_back(r.company->id, r.value->name);
         for (const auto& u : list.unknown) d.unknown_values.emplace_back(m.line, u);
         break;
@@ -979,7 +999,7 @@ class ShapeReader {
     if (!marks.empty() && marks.front()->cut > body_start) {
       std::string before = TrimBlock(SliceRange(body, body_start, marks.front()->cut, 0));
       if (!before.empty()) {
-        out_.warnings.push_back({LineOfOffset(body_, FirstTextOffset(body, body_start)),
+        out_.warnings.push_back({LineAt(FirstTextOffset(body, body_start)),
                                  fmt::format("text before the first section label of {} kept as the story's notes",
                                              Name(d))});
         d.notes = before;
@@ -1005,7 +1025,7 @@ class ShapeReader {
         continue;
       }
       std::string text = TrimBlock(raw);
-      bool same_line = LineOfOffset(body_, m.text) == m.line;
+      bool same_line = LineAt(m.text) == m.line;
       if (same_line && !text.empty() && ReadsAsBlock(text.substr(0, text.find('\n')))) text.insert(0, "\\");
       d.sections.emplace_back(m.name, std::move(text));
     }
@@ -1144,7 +1164,7 @@ class ShapeReader {
       d.title = title.text;
       d.number = title.number;
       if (value_col >= 0) {
-        ValueList list = ParseValueList(catalog_, StripMarkup(cell(value_col)), nullptr);
+        ValueList list = value_names_.ParseList(StripMarkup(cell(value_col)), nullptr);
         for (const auto& v : list.found) d.values.emplace_back(v.company->id, v.value->name);
         for (const auto& u : list.unknown) d.unknown_values.emplace_back(d.line, u);
       }
@@ -1249,7 +1269,7 @@ class ShapeReader {
     if (header.size() < 2) return false;
     int values = 0;
     for (size_t r = 1; r < t.rows.size(); ++r) {
-      if (!t.rows[r].cells.empty() && FindValueNamed(catalog_, StripMarkup(t.rows[r].cells[0]), nullptr).value) ++values;
+      if (!t.rows[r].cells.empty() && value_names_.Find(StripMarkup(t.rows[r].cells[0]), nullptr).value) ++values;
     }
     if (values * 2 < static_cast<int>(t.rows.size() - 1)) return false;
     // Cells naming stories by key ("Q3 (note), Q7") are rehearse's own values table.
@@ -1276,7 +1296,7 @@ class ShapeReader {
     for (size_t r = 1; r < t.rows.size(); ++r) {
       const auto& cells = t.rows[r].cells;
       if (cells.empty()) continue;
-      ValueRef v = FindValueNamed(catalog_, StripMarkup(cells[0]), nullptr);
+      ValueRef v = value_names_.Find(StripMarkup(cells[0]), nullptr);
       if (!v.value) {
         out_.warnings.push_back({t.rows[r].line, fmt::format("\"{}\" is no company value rehearse knows; row not imported",
                                                              StripMarkup(cells[0]))});
@@ -1608,8 +1628,9 @@ class ShapeReader {
     }
     s.sections = std::move(sorted);
     origin.written = std::move(written);
-    for (const auto& [company, value] : d.values) {
-      auto& tags = s.values[company];
+    for (const auto& tag : d.values) {
+      const std::string& value = tag.second;
+      auto& tags = s.values[tag.first];
       if (std::none_of(tags.begin(), tags.end(), [&](const ValueTag& t) { return t.value == value; })) {
         tags.push_back(ValueTag{value, "", static_cast<int>(tags.size())});
         ++out_.mappings;
@@ -1646,24 +1667,47 @@ class ShapeReader {
       }
       return NormalizeLabel(t);
     };
-    auto words = [](const Story& s) {
-      std::string all;
-      for (const auto& sec : s.sections) all += sec.text + "\n";
-      std::vector<std::string> t = Terms(all);
-      return std::set<std::string>(t.begin(), t.end());
+    // Each story's content words as sorted ids, so that overlaps are linear merges.
+    std::unordered_map<std::string, int> ids;
+    auto words = [&](const Story& s) {
+      std::vector<int> out;
+      std::string w;
+      // Words of four letters or more: the content, without stemming's cost.
+      auto flush = [&] {
+        if (w.size() >= 4) out.push_back(ids.emplace(w, static_cast<int>(ids.size())).first->second);
+        w.clear();
+      };
+      for (const auto& sec : s.sections) {
+        for (char c : sec.text) {
+          if (std::isalnum(static_cast<unsigned char>(c))) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          else flush();
+        }
+        flush();
+      }
+      std::sort(out.begin(), out.end());
+      out.erase(std::unique(out.begin(), out.end()), out.end());
+      return out;
     };
-    std::vector<std::set<std::string>> bags;
-    for (const auto& s : out_.stories) bags.push_back(words(s));
+    std::vector<std::vector<int>> bags;
+    std::vector<std::string> signatures;
+    for (const auto& s : out_.stories) {
+      bags.push_back(words(s));
+      signatures.push_back(signature(s));
+    }
     for (size_t a = 0; a < out_.stories.size(); ++a) {
       for (size_t b = a + 1; b < out_.stories.size(); ++b) {
         Story& x = out_.stories[a];
         Story& y = out_.stories[b];
         if (x.sections.empty() || y.sections.empty()) continue;
-        bool same_title = !signature(x).empty() && signature(x) == signature(y);
-        size_t common = 0;
-        for (const auto& w : bags[a]) common += bags[b].count(w);
+        bool same_title = !signatures[a].empty() && signatures[a] == signatures[b];
         size_t smaller = std::min(bags[a].size(), bags[b].size());
-        bool same_words = smaller >= 20 && static_cast<double>(common) / static_cast<double>(smaller) >= kVersionOverlap;
+        bool same_words = false;
+        if (!same_title && smaller >= 20) {
+          std::vector<int> common;
+          std::set_intersection(bags[a].begin(), bags[a].end(), bags[b].begin(), bags[b].end(),
+                                std::back_inserter(common));
+          same_words = static_cast<double>(common.size()) / static_cast<double>(smaller) >= kVersionOverlap;
+        }
         if (!same_title && !same_words) continue;
         x.versions.push_back(y.key);
         y.versions.push_back(x.key);
@@ -1771,7 +1815,7 @@ class ShapeReader {
         const Mark* next = k + 1 < marks.size() ? marks[k + 1] : nullptr;
         std::string text = StripMarkup(TrimBlock(MarkText(m, next, own)));
         if (m.meta == Meta::kQuestion) {
-          for (int n = m.line; n <= LineOfOffset(body_, next ? next->start : body_.size()) && n <= outline_.size(); ++n) {
+          for (int n = m.line; n <= LineAt(next ? next->start : body_.size()) && n <= outline_.size(); ++n) {
             if (n == m.line || !next || n < next->line) used_[static_cast<size_t>(n)] = true;
           }
           std::string q = Unquote(text);
@@ -1955,9 +1999,11 @@ class ShapeReader {
   const ImportChoices& choices_;
   ParsedGuide out_;
   GuideTables tables_;
+  ValueNames value_names_;
   std::vector<std::string> framework_ids_;
   Outline outline_;
-  std::vector<Mark> marks_;
+  std::vector<Mark> marks_;  // By position (and so by line).
+  mutable std::map<std::string, bool> known_;  // Folded name -> a section label?
   std::set<int> inline_blocks_;  // Paragraphs read as inline labels.
   std::vector<Part> parts_;
   std::vector<int> line_part_;  // Line -> the deepest part it belongs to.

@@ -7,8 +7,8 @@
 namespace rehearse {
 namespace {
 
+// Both sorted (ValueSignature sorts).
 bool Contains(const std::vector<std::string>& big, const std::vector<std::string>& small) {
-  // Both sorted (ValueSignature sorts).
   return std::includes(big.begin(), big.end(), small.begin(), small.end());
 }
 
@@ -20,52 +20,84 @@ std::string_view Truncated(std::string_view s) {
   return {};
 }
 
-ValueRef InCompany(const Company& c, std::string_view written) {
-  if (const CompanyValue* v = c.FindValue(written)) return {&c, v};
-  std::vector<std::string> sig = ValueSignature(written);
-  if (std::string_view cut = Truncated(written); !cut.empty()) {
-    std::string want = ToLower(cut);
-    for (const auto& v : c.values) {
-      if (StartsWithIgnoreCase(v.name, want)) return {&c, &v};
-    }
+std::string StripParenthetical(std::string_view s) {
+  std::string out;
+  int depth = 0;
+  for (char c : s) {
+    if (c == '(') ++depth;
+    else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
+    else if (depth == 0) out += c;
   }
-  if (sig.size() < 2) return {};
-  const CompanyValue* found = nullptr;
-  for (const auto& v : c.values) {
-    bool match = Contains(ValueSignature(v.name), sig);
-    for (const auto& a : v.aliases) match = match || Contains(ValueSignature(a), sig);
-    if (!match) continue;
-    if (found && found != &v) return {};  // Two values hold these words: ambiguous.
-    found = &v;
-  }
-  return found ? ValueRef{&c, found} : ValueRef{};
+  return out;
 }
 
 }  // namespace
 
-ValueRef FindValueNamed(const Catalog& catalog, std::string_view written, const Company* prefer) {
-  if (Trim(written).empty()) return {};
-  if (prefer) {
-    if (ValueRef r = InCompany(*prefer, written); r.value) return r;
-  }
-  // Exact names and aliases of any company before loose matches.
+ValueNames::ValueNames(const Catalog& catalog) : catalog_(catalog) {
   for (const auto& c : catalog.companies) {
-    if (&c == prefer) continue;
-    if (const CompanyValue* v = c.FindValue(written)) return {&c, v};
+    for (const auto& v : c.values) {
+      Entry e{&c, &v, {ValueSignature(v.name)}};
+      for (const auto& a : v.aliases) e.signatures.push_back(ValueSignature(a));
+      entries_.push_back(std::move(e));
+    }
   }
-  for (const auto& c : catalog.companies) {
-    if (&c == prefer) continue;
-    if (ValueRef r = InCompany(c, written); r.value) return r;
+}
+
+ValueRef ValueNames::Exact(const std::vector<std::string>& sig, const Company* only) const {
+  if (sig.empty()) return {};
+  for (const auto& e : entries_) {
+    if (only && e.company != only) continue;
+    if (std::find(e.signatures.begin(), e.signatures.end(), sig) != e.signatures.end()) return {e.company, e.value};
   }
   return {};
 }
 
-ValueList ParseValueList(const Catalog& catalog, std::string_view text, const Company* prefer) {
+ValueRef ValueNames::Loose(std::string_view written, const std::vector<std::string>& sig, const Company& company) const {
+  if (std::string_view cut = Truncated(written); !cut.empty()) {
+    for (const auto& v : company.values) {
+      if (StartsWithIgnoreCase(v.name, cut)) return {&company, &v};
+    }
+  }
+  if (sig.size() < 2) return {};
+  const CompanyValue* found = nullptr;
+  for (const auto& e : entries_) {
+    if (e.company != &company) continue;
+    bool match = std::any_of(e.signatures.begin(), e.signatures.end(),
+                             [&](const std::vector<std::string>& s) { return Contains(s, sig); });
+    if (!match) continue;
+    if (found && found != e.value) return {};  // Two values hold these words: ambiguous.
+    found = e.value;
+  }
+  return found ? ValueRef{&company, found} : ValueRef{};
+}
+
+ValueRef ValueNames::Find(std::string_view written, const Company* prefer) const {
+  if (Trim(written).empty()) return {};
+  const std::vector<std::string> sigs[] = {ValueSignature(written), ValueSignature(StripParenthetical(written))};
+  for (const auto& sig : sigs) {
+    if (prefer) {
+      if (ValueRef r = Exact(sig, prefer); r.value) return r;
+    }
+  }
+  if (prefer) {
+    if (ValueRef r = Loose(written, sigs[0], *prefer); r.value) return r;
+  }
+  // Exact names and aliases of any company before loose matches.
+  for (const auto& sig : sigs) {
+    if (ValueRef r = Exact(sig, nullptr); r.value) return r;
+  }
+  for (const auto& c : catalog_.companies) {
+    if (&c == prefer) continue;
+    if (ValueRef r = Loose(written, sigs[0], c); r.value) return r;
+  }
+  return {};
+}
+
+ValueList ValueNames::ParseList(std::string_view text, const Company* prefer) const {
   std::vector<std::string_view> parts;
   size_t start = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
-    bool sep = i == text.size() || text[i] == ',' || text[i] == ';' ||
-               (text[i] == '/' && i > 0 && text[i - 1] == ' ');
+    bool sep = i == text.size() || text[i] == ',' || text[i] == ';' || (text[i] == '/' && i > 0 && text[i - 1] == ' ');
     if (!sep) continue;
     std::string_view part = Trim(text.substr(start, i - start));
     while (!part.empty() && (part.back() == '.' || part.back() == '*')) part = Trim(part.substr(0, part.size() - 1));
@@ -80,22 +112,19 @@ ValueList ParseValueList(const Catalog& catalog, std::string_view text, const Co
   };
   for (size_t i = 0; i < parts.size();) {
     bool taken = false;
-    // Longest run of neighbouring parts that names one value.
+    // The longest run of neighbouring parts that names one value.
     for (size_t len = std::min<size_t>(3, parts.size() - i); len >= 1 && !taken; --len) {
       std::string joined;
       for (size_t k = i; k < i + len; ++k) joined += (k > i ? ", " : "") + std::string(parts[k]);
-      ValueRef r = len == 1 ? FindValueNamed(catalog, joined, prefer) : ValueRef{};
-      if (len > 1) {
-        // Joined parts must name the value exactly, not loosely: "Ownership, Dive
-        // Deep" must not read as one value holding both words.
-        if (prefer) {
-          if (const CompanyValue* v = prefer->FindValue(joined)) r = {prefer, v};
-        }
-        for (const auto& c : catalog.companies) {
-          if (!r.value) {
-            if (const CompanyValue* v = c.FindValue(joined)) r = {&c, v};
-          }
-        }
+      ValueRef r;
+      if (len == 1) {
+        r = Find(joined, prefer);
+      } else {
+        // Joined parts must name a value exactly, not loosely: "Ownership, Dive Deep"
+        // must not read as one value holding both words.
+        std::vector<std::string> sig = ValueSignature(joined);
+        if (prefer) r = Exact(sig, prefer);
+        if (!r.value) r = Exact(sig, nullptr);
       }
       if (r.value) {
         add(r);

@@ -18,20 +18,39 @@ struct ValueRef {
   const CompanyValue* value = nullptr;
 };
 
-// The value `written` names, looked up in `prefer` first (when not null), then in
-// every company of the catalog. Exact names and aliases win; otherwise the written
-// words (two or more, small words aside) must all belong to exactly one value's name
-// ("Have Backbone" -> "Have Backbone; Disagree and Commit"), and a name cut short
-// with "..." matches the value it begins. Returns {nullptr, nullptr} when none does.
-ValueRef FindValueNamed(const Catalog& catalog, std::string_view written, const Company* prefer);
-
 struct ValueList {
   std::vector<ValueRef> found;       // In the order written, without repeats.
   std::vector<std::string> unknown;  // Parts that name no value, as written.
 };
 
-// Reads a list of values separated by commas, semicolons or " / ": neighbouring
-// parts are joined when together they name one value ("Are Right", "A Lot").
-ValueList ParseValueList(const Catalog& catalog, std::string_view text, const Company* prefer);
+// The catalog's value names, folded once (ValueSignature) for fast lookups.
+// REQUIRES: `catalog` outlives it.
+class ValueNames {
+ public:
+  explicit ValueNames(const Catalog& catalog);
+
+  // The value `written` names, looked up in `prefer` first (when not null), then in
+  // every company. Exact names and aliases win; otherwise the written words (two or
+  // more, small words aside) must all belong to exactly one value's name ("Have
+  // Backbone" -> "Have Backbone; Disagree and Commit"), and a name cut short with
+  // "..." matches the value it begins. Returns {nullptr, nullptr} when none does.
+  ValueRef Find(std::string_view written, const Company* prefer) const;
+
+  // Reads a list of values separated by commas, semicolons or " / ": neighbouring
+  // parts are joined when together they name one value exactly ("Are Right", "A Lot").
+  ValueList ParseList(std::string_view text, const Company* prefer) const;
+
+ private:
+  struct Entry {
+    const Company* company;
+    const CompanyValue* value;
+    std::vector<std::vector<std::string>> signatures;  // The name's, then each alias's.
+  };
+  ValueRef Exact(const std::vector<std::string>& sig, const Company* only) const;
+  ValueRef Loose(std::string_view written, const std::vector<std::string>& sig, const Company& company) const;
+
+  std::vector<Entry> entries_;
+  const Catalog& catalog_;
+};
 
 }  // namespace rehearse

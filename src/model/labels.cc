@@ -60,7 +60,11 @@ int IndexFromVocabulary(const Framework& framework, std::string_view normalized,
   std::optional<SectionRole> first_role;
   for (const auto& entry : vocabulary.entries) {
     bool holds = false;
-    for (const auto& name : entry.names) holds |= NormalizeLabel(name) == normalized;
+    if (entry.folded.size() == entry.names.size()) {
+      for (const auto& f : entry.folded) holds |= f == normalized;
+    } else {
+      for (const auto& name : entry.names) holds |= NormalizeLabel(name) == normalized;
+    }
     if (!holds) continue;
     if (int i = IndexByName(framework, NormalizeLabel(entry.section)); i >= 0) return i;
     if (!first_role) first_role = CanonicalRole(entry.section, all);
@@ -70,6 +74,25 @@ int IndexFromVocabulary(const Framework& framework, std::string_view normalized,
     if (framework.sections[i].role == *first_role) return static_cast<int>(i);
   }
   return -1;
+}
+
+// MapLabel for a label already folded.
+int MapFolded(const std::string& label, const Framework& framework, const LabelVocabulary& vocabulary,
+              const std::vector<Framework>& all) {
+  if (label.empty()) return -1;
+  if (int i = IndexByName(framework, label); i >= 0) return i;
+  if (label.size() == 1) return IndexByInitial(framework, label[0]);
+  // "S - Situation", "S (Situation)", "Situation (S)": the letter and the name agree.
+  size_t space = label.find(' ');
+  if (space == 1 || (space != std::string::npos && label.size() - label.rfind(' ') == 2)) {
+    bool letter_first = space == 1;
+    std::string name = letter_first ? label.substr(2) : label.substr(0, label.rfind(' '));
+    char letter = letter_first ? label[0] : label.back();
+    if (!name.empty() && name[0] == letter) {
+      if (int i = MapFolded(name, framework, vocabulary, all); i >= 0) return i;
+    }
+  }
+  return IndexFromVocabulary(framework, label, vocabulary, all);
 }
 
 }  // namespace
@@ -105,28 +128,22 @@ std::string NormalizeLabel(std::string_view written) {
 
 int MapLabel(std::string_view written, const Framework& framework, const LabelVocabulary& vocabulary,
              const std::vector<Framework>& all) {
-  std::string label = NormalizeLabel(written);
-  if (label.empty()) return -1;
-  if (int i = IndexByName(framework, label); i >= 0) return i;
-  if (label.size() == 1) return IndexByInitial(framework, label[0]);
-  // "S - Situation", "S (Situation)", "Situation (S)": the letter and the name agree.
-  size_t space = label.find(' ');
-  if (space == 1 || (space != std::string::npos && label.size() - label.rfind(' ') == 2)) {
-    bool letter_first = space == 1;
-    std::string name = letter_first ? label.substr(2) : label.substr(0, label.rfind(' '));
-    char letter = letter_first ? label[0] : label.back();
-    if (!name.empty() && name[0] == letter) {
-      if (int i = MapLabel(name, framework, vocabulary, all); i >= 0) return i;
-    }
-  }
-  return IndexFromVocabulary(framework, label, vocabulary, all);
+  return MapFolded(NormalizeLabel(written), framework, vocabulary, all);
 }
 
 bool IsKnownLabel(std::string_view written, const LabelVocabulary& vocabulary, const std::vector<Framework>& all) {
+  std::string label = NormalizeLabel(written);
   for (const auto& f : all) {
-    if (MapLabel(written, f, vocabulary, all) >= 0) return true;
+    if (MapFolded(label, f, vocabulary, all) >= 0) return true;
   }
   return false;
+}
+
+void CompileLabels(LabelVocabulary& vocabulary) {
+  for (auto& entry : vocabulary.entries) {
+    entry.folded.clear();
+    for (const auto& name : entry.names) entry.folded.push_back(NormalizeLabel(name));
+  }
 }
 
 }  // namespace rehearse

@@ -18,11 +18,16 @@ namespace rehearse {
 struct SectionLabels {
   std::string section;
   std::vector<std::string> names;  // As written in the data file.
+  std::vector<std::string> folded;  // NormalizeLabel of each name (CompileLabels fills it).
 };
 
 struct LabelVocabulary {
   std::vector<SectionLabels> entries;  // User entries first, then the built-in ones.
 };
+
+// Folds every name of `vocabulary` once, so that matching a label costs one fold of
+// the label. LoadCatalog calls it; vocabularies built by hand work without it.
+void CompileLabels(LabelVocabulary& vocabulary);
 
 // The words of a label as written, folded for comparison: markup, emoji, punctuation
 // and a trailing colon or dash dropped, "&" read as "and", lowercased, spaces collapsed.
