@@ -347,6 +347,34 @@ TEST(ShapesTest, TheUserCanSkipAStoryOrChooseItsFramework) {
   EXPECT_EQ(g.origins[0].framework_reason, "your choice");
 }
 
+TEST(ShapesTest, QuestionAndAnswerPairs) {
+  ParsedGuide g = Read(
+      "**Q: Tell me about a time you missed a deadline.**\n\nA: In my second year at Brightwell I promised a partner "
+      "an export API by March and shipped it in May. I had underestimated the auth work, told them two weeks late, "
+      "and since then I give every estimate with a range and check it weekly with the person waiting.\n\n"
+      "**Q: Why do you want to join us?**\n\nA: Your product is the one I use every day.\n");
+  ASSERT_EQ(g.stories.size(), 1u);
+  EXPECT_EQ(g.stories[0].title, "Tell me about a time you missed a deadline.");
+  ASSERT_FALSE(g.stories[0].sections.empty());
+  EXPECT_EQ(g.stories[0].sections[0].text.rfind("In my second year at Brightwell", 0), 0u);
+}
+
+TEST(ShapesTest, EmojiInsteadOfTheLabel) {
+  ParsedGuide g = Read(
+      "### The noisy pager\n\n\U0001F4CD We were paged 40 times a week.\n\n\U0001F3AF Halve the pages.\n\n"
+      "\U0001F6E0\uFE0F I deleted 12 alerts and tuned the rest.\n\n\U0001F4C8 9 pages a week.\n");
+  ASSERT_EQ(g.stories.size(), 1u);
+  EXPECT_EQ(Names(g.stories[0]), (std::vector<std::string>{"Situation", "Task", "Action", "Result"}));
+  EXPECT_EQ(g.stories[0].sections[2].text, "I deleted 12 alerts and tuned the rest.");
+}
+
+TEST(ShapesTest, ATitleLineNamesTheStory) {
+  ParsedGuide g = Read("### Story 4\n\n**Title:** Moving the ledger\n\n**Situation:** a\n\n**Action:** b\n");
+  ASSERT_EQ(g.stories.size(), 1u);
+  EXPECT_EQ(g.stories[0].key, "q4");
+  EXPECT_EQ(g.stories[0].title, "Moving the ledger");
+}
+
 TEST(ShapesTest, ATemplateIsReportedNotImported) {
   auto g = ParseGuide(ReadFixture("guides/16-template.md"), "template.md", BuiltinCatalog());
   ASSERT_FALSE(g);

@@ -232,10 +232,11 @@ Result<std::vector<SectionLabels>> ReadLabels(std::string_view text, const std::
   if (!list) return out;
   for (const auto& node : *list) {
     const toml::table& t = *node.as_table();
-    REHEARSE_TRY(r.CheckKeys(t, {"section", "names"}));
+    REHEARSE_TRY(r.CheckKeys(t, {"section", "names", "symbols"}));
     SectionLabels entry;
     REHEARSE_TRY_ASSIGN(section, r.String(t, "section", true));
     REHEARSE_TRY_ASSIGN(names, r.Strings(t, "names"));
+    REHEARSE_TRY_ASSIGN(symbols, r.Strings(t, "symbols"));
     bool known = std::any_of(frameworks.begin(), frameworks.end(),
                              [&](const Framework& f) { return f.FindSection(section) != nullptr; });
     if (!known) return r.At(*t.get("section"), fmt::format("\"{}\" is no framework's section name", section));
@@ -247,6 +248,7 @@ Result<std::vector<SectionLabels>> ReadLabels(std::string_view text, const std::
     }
     entry.section = section;
     entry.names = names;
+    entry.symbols = symbols;
     out.push_back(std::move(entry));
   }
   return out;

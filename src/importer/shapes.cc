@@ -31,7 +31,7 @@ constexpr int kMinStoryWords = 40;
 // Two stories sharing this share of their content words are two tellings of one.
 constexpr double kVersionOverlap = 0.6;
 
-enum class Meta { kNone, kProject, kFramework, kThemes, kValues, kNotes, kQuestion, kPrimary, kBackup, kAnswer };
+enum class Meta { kNone, kProject, kFramework, kThemes, kValues, kNotes, kQuestion, kPrimary, kBackup, kAnswer, kTitle };
 
 // A label or metadata key found in the guide, with where its text runs.
 struct Mark {
@@ -272,6 +272,7 @@ Meta MetaOf(std::string_view name, bool bold) {
   if (n == "primary" || n == "go-to" || n == "go to" || n == "goto" || n == "main story") return Meta::kPrimary;
   if (n == "backup" || n == "back-up" || n == "alternate" || n == "alternative") return Meta::kBackup;
   if (n.starts_with("answer") || n == "my answer" || n == "story") return Meta::kAnswer;
+  if (n == "title" || n == "story title" || n == "story name") return Meta::kTitle;
   return Meta::kNone;
 }
 
@@ -366,12 +367,46 @@ class ShapeReader {
         continue;
       }
       auto lead = ReadLead(l.Content(), false);
-      if (!lead) continue;
-      auto meta = Classify(*lead);
-      if (!meta) continue;
-      AddLineMark(l, *lead, *meta);
+      if (lead) {
+        if (auto meta = Classify(*lead)) {
+          AddLineMark(l, *lead, *meta);
+          continue;
+        }
+      }
+      if (l.block_start) SymbolMark(l);
     }
     std::sort(marks_.begin(), marks_.end(), [](const Mark& a, const Mark& b) { return a.start < b.start; });
+    // "Q: ..." then "A: ...": the A is the answer, not an Action label.
+    for (size_t k = 0; k + 1 < marks_.size(); ++k) {
+      if (marks_[k].meta == Meta::kQuestion && marks_[k + 1].meta == Meta::kNone &&
+          NormalizeLabel(marks_[k + 1].name) == "a") {
+        marks_[k + 1].meta = Meta::kAnswer;
+      }
+    }
+  }
+
+  // An emoji that stands for a section ("🎯 Halve the p95") at the start of a
+  // paragraph or list item: a label named for the section it stands for.
+  void SymbolMark(const OutlineLine& l) {
+    std::string_view c = l.Content();
+    size_t n = SymbolAt(c, 0);
+    if (n == 0) return;
+    std::string_view symbol = c.substr(0, n);
+    size_t after = n;
+    while (after < c.size() && SymbolAt(c, after) && c.substr(after).starts_with("\uFE0F")) after += 3;
+    if (after < c.size() && c[after] != ' ') return;
+    for (const auto& entry : catalog_.labels.entries) {
+      for (const auto& sym : entry.symbols) {
+        if (sym != symbol) continue;
+        Lead lead;
+        lead.name = entry.section;
+        lead.closed = true;
+        while (after < c.size() && c[after] == ' ') ++after;
+        lead.text = after;
+        AddLineMark(l, lead, Meta::kNone);
+        return;
+      }
+    }
   }
 
   // Labels written inline in the paragraph that starts at `l`: two or more, of two or
@@ -456,6 +491,25 @@ class ShapeReader {
           if (l.ordered && p.title.number == 0) p.title.number = l.item_number;
           p.first = l.number + 1;
           details_end_[l.number] = end;
+          parts_.push_back(std::move(p));
+          open_section = false;
+          continue;
+        }
+      }
+      // "Q: Tell me about ..." answered by "A: ...": a question and its answer.
+      if (l.kind == LineKind::kParagraph && l.block_start && l.list_depth == 0 && IsMarkLine(l.number)) {
+        auto it = std::lower_bound(marks_.begin(), marks_.end(), l.number,
+                                   [](const Mark& m, int line) { return m.line < line; });
+        if (it->meta == Meta::kQuestion && std::next(it) != marks_.end() && std::next(it)->meta == Meta::kAnswer) {
+          Part p;
+          p.line = l.number;
+          p.rank = 7;
+          size_t end = it->text_end != std::string_view::npos ? it->text_end : std::next(it)->cut;
+          end = std::min(end, BlockEnd(l.number));
+          p.written = Unquote(StripMarkup(TrimBlock(std::string(body_.substr(it->text, end > it->text ? end - it->text : 0)))));
+          p.title = ParseTitle(p.written);
+          p.title.text = p.written;
+          p.first = LineAt(std::next(it)->cut);
           parts_.push_back(std::move(p));
           open_section = false;
           continue;
@@ -874,6 +928,11 @@ class ShapeReader {
         FillFromMarks(d, body);
       } else if (p.kind == Part::Kind::kProse) {
         d.prose = TrimBlock(Slice(body, P(static_cast<int>(i)).first));
+        // "A: In 2021 I ...": the answer's label is no part of it.
+        std::vector<const Mark*> first_marks = MarksOn(body);
+        if (!first_marks.empty() && first_marks.front()->meta == Meta::kAnswer) {
+          d.prose = TrimBlock(SliceRange(body, first_marks.front()->text, body_.size(), 0));
+        }
         FillMeta(d, body);
       } else {
         d.notes = TrimBlock(Slice(body, P(static_cast<int>(i)).first));
@@ -974,6 +1033,9 @@ class ShapeReader {
       case Meta::kNotes:
         if (!d.notes.empty()) d.notes += "\n\n";
         d.notes += text;
+        break;
+      case Meta::kTitle:
+        if (!value.empty()) d.title = value;
         break;
       case Meta::kAnswer:
         if (std::string hint = FrameworkHint(m.name, framework_ids_); !hint.empty()) d.hint = hint;

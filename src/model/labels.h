@@ -19,6 +19,7 @@ struct SectionLabels {
   std::string section;
   std::vector<std::string> names;  // As written in the data file.
   std::vector<std::string> folded;  // NormalizeLabel of each name (CompileLabels fills it).
+  std::vector<std::string> symbols;  // Emoji that stand for the section on their own ("🎯").
 };
 
 struct LabelVocabulary {
