@@ -566,10 +566,16 @@ Finding Rule::Report(const LintInput& input, Span span, std::string_view match, 
   Finding f;
   f.rule = info_.id;
   f.severity = info_.severity;
+  // Quote what the user wrote, curly apostrophes and all, not its folded reading.
+  if (!match.empty() && match.data() >= input.text.data() && match.data() + match.size() <= input.text.data() + input.text.size()) {
+    auto start = static_cast<size_t>(match.data() - input.text.data());
+    Span written = input.ToOriginal({start, start + match.size()});
+    if (!input.original.empty()) match = input.original.substr(written.start, written.size());
+  }
   f.message = Replace(message.empty() ? info_.message : message, "%s", match);
   f.suggestion = info_.suggestion;
   f.section = input.SectionAt(span.start);
-  f.span = span;
+  f.span = input.ToOriginal(span);
   return f;
 }
 

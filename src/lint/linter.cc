@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "text/fold.h"
 #include "text/sentences.h"
 #include "util/text.h"
 
@@ -72,7 +73,7 @@ std::string StoryAnswerText(const Story& story) {
 }
 
 Linter::Linter(RuleSet rules, const Catalog& catalog)
-    : rules_(std::move(rules)), catalog_(catalog), all_labels_(AllSectionNames(catalog)) {}
+    : rules_(std::move(rules)), catalog_(catalog), labels_(catalog.labels, catalog.frameworks) {}
 
 namespace {
 
@@ -127,20 +128,23 @@ Result<LintReport> Linter::Lint(std::string_view text, const LintOptions& option
   }
   if (!(options.words_per_minute > 0)) return Error{"the pace must be a positive number of words a minute"};
 
+  FoldedText folded = FoldTypography(text);
   LintInput in;
-  in.text = text;
+  in.text = folded.text;
+  in.original = text;
+  in.origin = &folded.origin;
   in.framework = framework;
   in.spoken = options.spoken;
   in.seconds = options.seconds;
   in.words_per_minute = options.words_per_minute;
-  in.segmentation = SegmentAnswer(text, *framework, all_labels_);
+  in.segmentation = SegmentAnswer(in.text, *framework, labels_);
   // A spoken answer with its duration is timed at the speaker's own pace, so that its
   // length is the real one, not an estimate.
   if (options.spoken && options.seconds > 0 && in.segmentation.words > 0) {
     in.words_per_minute = in.segmentation.words * 60.0 / options.seconds;
   }
   if (in.segmentation.labeled) {
-    for (const Span& s : SplitSentences(text, in.segmentation.preamble)) in.sentences.push_back(s);
+    for (const Span& s : SplitSentences(in.text, in.segmentation.preamble)) in.sentences.push_back(s);
   }
   for (const auto& seg : in.segmentation.segments) {
     in.sentences.insert(in.sentences.end(), seg.sentences.begin(), seg.sentences.end());
@@ -170,6 +174,12 @@ Result<LintReport> Linter::Lint(std::string_view text, const LintOptions& option
   }
   Score(in, options.quick, r);
   r.segmentation = std::move(in.segmentation);
+  // Segments point at the answer as written, as findings do.
+  r.segmentation.preamble = in.ToOriginal(r.segmentation.preamble);
+  for (auto& seg : r.segmentation.segments) {
+    seg.span = in.ToOriginal(seg.span);
+    for (auto& s : seg.sentences) s = in.ToOriginal(s);
+  }
   return r;
 }
 

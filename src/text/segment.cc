@@ -11,53 +11,112 @@ namespace rehearse {
 namespace {
 
 struct Label {
-  size_t line_start = 0;
+  size_t start = 0;       // Where the label begins (its line, for a label opening a line).
   size_t text_start = 0;  // First byte after the label.
   std::string name;
   int index = -1;
+  bool in_paragraph = false;
 };
 
-// Reads "Situation:", "**Action:**", "**Go through**:" or "- Result:" at the start of
-// the line beginning at `pos`; returns the name written and the end of the label.
-bool ReadLabel(std::string_view line, std::string* name, size_t* end) {
-  size_t i = 0;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-  if (i + 1 < line.size() && (line[i] == '-' || line[i] == '*') && line[i + 1] == ' ') i += 2;
-  while (i < line.size() && (line[i] == '*' || line[i] == '_' || line[i] == '#' || line[i] == ' ')) ++i;
-  size_t name_start = i;
-  while (i < line.size() && (std::isalpha(static_cast<unsigned char>(line[i])) || line[i] == ' ')) ++i;
-  size_t name_end = i;
-  while (i < line.size() && (line[i] == '*' || line[i] == '_')) ++i;
-  if (i >= line.size() || line[i] != ':') return false;
-  ++i;
-  while (i < line.size() && (line[i] == '*' || line[i] == '_')) ++i;
-  *name = std::string(Trim(line.substr(name_start, name_end - name_start)));
-  *end = i;
-  return !name->empty();
+bool IsAsciiLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// Reads up to `max_words` words of a label name at `line[i]` ("Action", "What I did",
+// "Results & impact"); returns the end of the last word, or `i` when there is none.
+size_t ReadName(std::string_view line, size_t i, int max_words) {
+  size_t end = i;
+  for (int words = 0; words < max_words && i < line.size() && IsAsciiLetter(line[i]); ++words) {
+    while (i < line.size() && (IsAsciiLetter(line[i]) || line[i] == '\'' || line[i] == '/' || line[i] == '-')) ++i;
+    end = i;
+    if (i + 1 < line.size() && line[i] == ' ' && line[i + 1] == '&' ) i += 2;  // "Results & impact"
+    if (i + 1 < line.size() && line[i] == ' ' && IsAsciiLetter(line[i + 1])) ++i;
+    else break;
+  }
+  return end;
 }
 
-std::vector<Label> FindLabels(std::string_view text, const Framework& framework,
-                              const std::vector<std::string>& other_labels) {
+size_t SkipMarkup(std::string_view line, size_t i) {
+  while (i < line.size() && (line[i] == '*' || line[i] == '_')) ++i;
+  return i;
+}
+
+// A label opening the line `line`: "Situation:", "**Action:**", "**Go through**:",
+// "- Result:", "### Task", "**Learning**" alone on its line, "Situation - I was...".
+// Only a colon lets through words that `known` rejects.
+template <typename Known>
+bool ReadLineLabel(std::string_view line, const Known& known, std::string* name, size_t* end) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '>')) ++i;
+  if (i + 1 < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+') && line[i + 1] == ' ') i += 2;
+  // Markup and emoji before the name ("### ", "**", "🎯 ").
+  while (i < line.size() && (line[i] == '*' || line[i] == '_' || line[i] == '#' || line[i] == ' ' ||
+                             static_cast<unsigned char>(line[i]) >= 0xE2)) {
+    if (static_cast<unsigned char>(line[i]) >= 0xE2) {
+      i += static_cast<unsigned char>(line[i]) >= 0xF0 ? 4 : 3;
+      while (i + 2 < line.size() && static_cast<unsigned char>(line[i]) == 0xEF && static_cast<unsigned char>(line[i + 1]) == 0xB8) i += 3;  // variation selector
+    } else {
+      ++i;
+    }
+  }
+  if (i > line.size()) return false;
+  size_t name_start = i;
+  size_t name_end = ReadName(line, i, 6);
+  if (name_end == name_start) return false;
+  *name = std::string(line.substr(name_start, name_end - name_start));
+  i = SkipMarkup(line, name_end);
+  if (i < line.size() && line[i] == ':') {
+    *end = SkipMarkup(line, i + 1);
+    return true;
+  }
+  if (!known(*name)) return false;
+  size_t j = i;
+  while (j < line.size() && line[j] == ' ') ++j;
+  if (j < line.size() && line[j] == '-' && j > i && j + 1 < line.size() && line[j + 1] == ' ') {  // "Situation - ..."
+    *end = j + 1;
+    return true;
+  }
+  while (j < line.size() && (line[j] == '*' || line[j] == '_' || line[j] == '#' || line[j] == ' ' || line[j] == '\r')) ++j;
+  if (j == line.size()) {  // The label is the whole line: a heading or a bold line.
+    *end = line.size();
+    return true;
+  }
+  return false;
+}
+
+std::vector<Label> FindLabels(std::string_view text, const Framework& framework, const LabelReader& reader) {
+  auto known = [&](const std::string& name) { return reader.Map(name, framework) >= -1; };
   std::vector<Label> labels;
   size_t pos = 0;
+  int in_paragraph = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, line_end - pos);
     std::string name;
     size_t end = 0;
-    if (ReadLabel(text.substr(pos, line_end - pos), &name, &end)) {
-      std::string lower = ToLower(name);
-      int index = -1;
-      for (size_t k = 0; k < framework.sections.size(); ++k) {
-        if (ToLower(framework.sections[k].name) == lower) index = static_cast<int>(k);
-      }
-      bool other = std::any_of(other_labels.begin(), other_labels.end(),
-                               [&](const std::string& l) { return ToLower(l) == lower; });
-      if (index >= 0 || other) labels.push_back({pos, pos + end, name, index});
+    size_t from = 0;
+    if (ReadLineLabel(line, known, &name, &end)) {
+      int index = reader.Map(name, framework);
+      if (index >= -1) labels.push_back({pos, pos + end, name, index, false});
+      from = end;
+    }
+    // Labels after a sentence inside the line: "... 6 s. Task: I had to ...".
+    for (size_t i = from + 2; i < line.size(); ++i) {
+      if (line[i - 1] != ' ' || (line[i - 2] != '.' && line[i - 2] != '!' && line[i - 2] != '?')) continue;
+      size_t b = SkipMarkup(line, i);
+      if (b >= line.size() || !std::isupper(static_cast<unsigned char>(line[b]))) continue;
+      size_t e = ReadName(line, b, 3);
+      size_t colon = SkipMarkup(line, e);
+      if (e == b || colon >= line.size() || line[colon] != ':') continue;
+      int index = reader.Map(line.substr(b, e - b), framework);
+      if (index < -1) continue;
+      labels.push_back({pos + i, pos + SkipMarkup(line, colon + 1), std::string(line.substr(b, e - b)), index, true});
+      ++in_paragraph;
     }
     if (nl == std::string_view::npos) break;
     pos = nl + 1;
   }
+  // One label inside a paragraph is a phrase ("Result: nothing broke"), not a layout.
+  if (labels.size() < 2 && in_paragraph > 0) labels.clear();
   return labels;
 }
 
@@ -217,16 +276,49 @@ const Segment* Segmentation::Find(int index) const {
   return nullptr;
 }
 
+LabelReader::LabelReader(LabelVocabulary vocabulary, std::vector<Framework> frameworks)
+    : vocabulary_(std::move(vocabulary)), frameworks_(std::move(frameworks)) {
+  for (const auto& entry : vocabulary_.entries) {
+    for (const auto& name : entry.names) known_.push_back(NormalizeLabel(name));
+  }
+  for (const auto& f : frameworks_) {
+    for (const auto& s : f.sections) known_.push_back(NormalizeLabel(s.name));
+  }
+  std::sort(known_.begin(), known_.end());
+  known_.erase(std::unique(known_.begin(), known_.end()), known_.end());
+}
+
+int LabelReader::Map(std::string_view written, const Framework& framework) const {
+  std::string folded = NormalizeLabel(written);
+  if (folded.empty()) return -2;
+  if (folded.size() == 1) {  // A lone letter is a label only where it is a section's initial.
+    int index = MapLabel(written, framework, vocabulary_, frameworks_);
+    return index >= 0 ? index : -2;
+  }
+  bool listed = std::binary_search(known_.begin(), known_.end(), folded);
+  bool letter_and_name = folded[1] == ' ' || folded[folded.size() - 2] == ' ';  // "S - Situation"
+  if (!listed && !letter_and_name) return -2;
+  int index = MapLabel(written, framework, vocabulary_, frameworks_);
+  if (index >= 0) return index;
+  return listed ? -1 : -2;
+}
+
 Segmentation SegmentAnswer(std::string_view text, const Framework& framework,
                            const std::vector<std::string>& other_labels) {
+  LabelVocabulary vocabulary;
+  for (const auto& name : other_labels) vocabulary.entries.push_back({name, {name}});
+  return SegmentAnswer(text, framework, LabelReader(std::move(vocabulary), {framework}));
+}
+
+Segmentation SegmentAnswer(std::string_view text, const Framework& framework, const LabelReader& reader) {
   Segmentation out;
   out.words = CountWords(text);
-  std::vector<Label> labels = FindLabels(text, framework, other_labels);
+  std::vector<Label> labels = FindLabels(text, framework, reader);
   if (!labels.empty()) {
     out.labeled = true;
-    out.preamble = {0, labels[0].line_start};
+    out.preamble = {0, labels[0].start};
     for (size_t i = 0; i < labels.size(); ++i) {
-      size_t end = i + 1 < labels.size() ? labels[i + 1].line_start : text.size();
+      size_t end = i + 1 < labels.size() ? labels[i + 1].start : text.size();
       Segment seg;
       seg.name = labels[i].index >= 0 ? framework.sections[static_cast<size_t>(labels[i].index)].name : labels[i].name;
       seg.index = labels[i].index;
