@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "lint/lexicons.h"
 #include "text/fold.h"
 #include "text/sentences.h"
 #include "util/text.h"
@@ -149,6 +150,9 @@ Result<LintReport> Linter::Lint(std::string_view text, const LintOptions& option
   for (const auto& seg : in.segmentation.segments) {
     in.sentences.insert(in.sentences.end(), seg.sentences.begin(), seg.sentences.end());
   }
+  in.lexicon = &BuiltinLexicon();
+  in.parses.reserve(in.sentences.size());
+  for (const Span& s : in.sentences) in.parses.push_back(ParseSentence(in.text, s, *in.lexicon));
 
   LintReport r;
   r.framework = framework->id;

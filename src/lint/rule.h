@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/framework.h"
+#include "text/clauses.h"
 #include "text/segment.h"
 
 namespace rehearse {
@@ -36,6 +37,8 @@ struct LintInput {
   const Framework* framework = nullptr;
   Segmentation segmentation;
   std::vector<Span> sentences;  // Every sentence of the answer, in order.
+  std::vector<ParsedSentence> parses;  // The clauses of each of `sentences`, same order.
+  const Lexicon* lexicon = nullptr;    // The word knowledge the parses were made with.
   bool spoken = false;
   double seconds = 0;  // Spoken answers: how long it took; 0 when unknown.
   double words_per_minute = 150;  // The pace that turns words into seconds.

@@ -1,0 +1,88 @@
+#include "lint/patterns.h"
+
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "util/text.h"
+
+namespace rehearse {
+namespace {
+
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+}  // namespace
+
+Result<std::unique_ptr<re2::RE2>> Compile(const std::vector<std::string>& patterns, const std::string& where) {
+  std::string all;
+  for (const auto& p : patterns) {
+    re2::RE2::Options check_options;
+    check_options.set_log_errors(false);
+    re2::RE2 check(p, check_options);
+    if (!check.ok()) return Error{fmt::format("{}: bad pattern \"{}\": {}", where, p, check.error())};
+    if (!all.empty()) all += '|';
+    all += fmt::format("{}(?:{}){}", !p.empty() && IsWordChar(p.front()) ? "\\b" : "", p,
+                       !p.empty() && IsWordChar(p.back()) ? "\\b" : "");
+  }
+  re2::RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_log_errors(false);
+  auto re = std::make_unique<re2::RE2>(all, options);
+  if (!re->ok()) return Error{fmt::format("{}: bad pattern: {}", where, re->error())};
+  return re;
+}
+
+PhraseList::PhraseList(const std::vector<std::string>& phrases, const Lexicon* lemmas) : lemmas_(lemmas) {
+  for (const auto& p : phrases) {
+    std::vector<std::string> words;
+    for (std::string_view w : Split(ToLower(p), ' ')) {
+      if (w.empty()) continue;
+      // Contractions are split as the parser splits them: "wasn't" -> "was" "n't".
+      std::string word(w);
+      if (word.size() > 3 && word.ends_with("n't")) {
+        std::string head = word.substr(0, word.size() - 3);
+        words.push_back(head == "ca" ? "can" : head == "wo" ? "will" : head);
+        words.push_back("n't");
+        continue;
+      }
+      size_t q = word.rfind('\'');
+      std::string_view tail = q == std::string::npos ? std::string_view() : std::string_view(word).substr(q);
+      if (q != std::string::npos && q > 0 && (tail == "'s" || tail == "'re" || tail == "'ve" || tail == "'d" || tail == "'ll" || tail == "'m")) {
+        std::string head = word.substr(0, q);
+        bool is = tail == "'s" && (head == "it" || head == "that" || head == "there" || head == "he" || head == "she" || head == "what");
+        words.push_back(head);
+        words.push_back(is ? "is" : std::string(tail));
+        continue;
+      }
+      words.push_back(lemmas_ && word != "*" ? lemmas_->VerbLemma(word) : word);
+    }
+    if (!words.empty()) phrases_.push_back(std::move(words));
+  }
+}
+
+size_t PhraseList::MatchAt(const std::vector<Word>& words, size_t k) const {
+  size_t best = 0;
+  for (const auto& p : phrases_) {
+    if (k + p.size() > words.size()) continue;
+    bool ok = true;
+    for (size_t i = 0; i < p.size() && ok; ++i) {
+      const std::string& w = words[k + i].lower;
+      if (p[i] == "*") ok = !words[k + i].punct;  // any one word
+      else ok = w == p[i] || (lemmas_ && words[k + i].lemma == p[i]);
+    }
+    if (ok) best = std::max(best, p.size());
+  }
+  return best;
+}
+
+int PhraseList::Find(const std::vector<Word>& words, size_t begin, size_t end, size_t* n) const {
+  for (size_t k = begin; k < end && k < words.size(); ++k) {
+    if (size_t m = MatchAt(words, k); m > 0 && k + m <= end) {
+      if (n) *n = m;
+      return static_cast<int>(k);
+    }
+  }
+  return -1;
+}
+
+}  // namespace rehearse
