@@ -35,7 +35,8 @@ Result<std::unique_ptr<re2::RE2>> Compile(const std::vector<std::string>& patter
 PhraseList::PhraseList(const std::vector<std::string>& phrases, const Lexicon* lemmas) : lemmas_(lemmas) {
   for (const auto& p : phrases) {
     std::vector<std::string> words;
-    for (std::string_view w : Split(ToLower(p), ' ')) {
+    std::string lower = ToLower(p);  // outlives the views Split returns
+    for (std::string_view w : Split(lower, ' ')) {
       if (w.empty()) continue;
       // Contractions are split as the parser splits them: "wasn't" -> "was" "n't".
       std::string word(w);
