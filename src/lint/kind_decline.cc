@@ -3,10 +3,11 @@
 // a negated clause with the candidate as subject whose verb is one of `verbs` (have,
 // recall, think of...) and whose clause holds a word of `objects` (example, story,
 // time, situation): "I don't think I have a specific example". It fires unless at
-// least min_story clauses after it tell what happened: the candidate or the team as
+// least min_story clauses of the answer tell what happened: the candidate or the team as
 // subject of a past-tense verb ("I built", "we shipped"), not of a modal ("I would"),
 // and unless the declining sentence turns to a related story (`redirects`: "but the
-// closest was").
+// closest was"). With min_hypothetical, an answer with at least that many clauses
+// in the conditional ("I would", "I'd") and fewer than two of story fires too.
 
 #include <algorithm>
 
@@ -31,6 +32,10 @@ class DeclineRule : public Rule {
     REHEARSE_TRY_ASSIGN(objects, p.Strings("objects", true));
     REHEARSE_TRY_ASSIGN(min_story, p.Number("min_story", 4));
     REHEARSE_TRY_ASSIGN(redirects, p.Strings("redirects", false));
+    REHEARSE_TRY_ASSIGN(events, p.Strings("events", false));
+    REHEARSE_TRY_ASSIGN(min_hypothetical, p.Number("min_hypothetical", 0));
+    rule->events_ = PhraseList(events, lex);
+    rule->min_hypothetical_ = static_cast<int>(min_hypothetical);
     rule->redirects_ = PhraseList(redirects, nullptr);
     rule->phrases_ = PhraseList(phrases, lex);
     rule->verbs_ = PhraseList(verbs, lex);
@@ -48,10 +53,23 @@ class DeclineRule : public Rule {
       // "..., but the closest was ...": the candidate turns to a related story.
       const auto& w = in.parses[s].words;
       if (redirects_.Find(w, 0, w.size()) >= 0) return;
-      int story = StoryClauses(in.parses[s], lex);
-      for (size_t t = s + 1; t < in.parses.size(); ++t) story += StoryClauses(in.parses[t], lex);
+      int story = 0;  // before or after: a decline inside a story is a detail of it
+      for (const ParsedSentence& p : in.parses) story += StoryClauses(p, lex);
       if (story < min_story_) out.push_back(Report(in, hit, in.Slice(hit)));
       return;
+    }
+    // No explicit decline, but an answer told in hypotheticals with no story at all.
+    int hypothetical = 0, story = 0;
+    int first = -1;
+    for (size_t s = 0; s < in.parses.size(); ++s) {
+      int h = HypotheticalClauses(in.parses[s]);
+      if (h > 0 && first < 0) first = static_cast<int>(s);
+      hypothetical += h;
+      story += StoryClauses(in.parses[s], lex);
+    }
+    if (min_hypothetical_ > 0 && hypothetical >= min_hypothetical_ && story < 2) {
+      Span s = in.parses[static_cast<size_t>(first)].span;
+      out.push_back(Report(in, s, in.Slice(s)));
     }
   }
 
@@ -63,26 +81,48 @@ class DeclineRule : public Rule {
       *hit = {w[static_cast<size_t>(k)].span.start, w[static_cast<size_t>(k) + n - 1].span.end};
       return true;
     }
-    // "I don't (think I) have an example", "I can't recall a time": the negation may
-    // sit in the clause before the verb's ("I don't think | I have ...").
-    bool negated_self = false;
-    size_t from = 0;
+    // "I don't (think I) have an example", "I can't recall a time", "I've never really
+    // failed at anything": a negated clause about the candidate, a verb close after the
+    // negator (the negation may sit in the clause before: "I don't think | I have"),
+    // and an object of `objects` close after the verb. Or a negated clause about a
+    // thing whose verb is one of `events`: "it hasn't really happened to me".
     for (const Clause& c : p.clauses) {
-      if (c.who == Who::kSelf && c.negator >= 0 && !negated_self) {
-        negated_self = true;
-        from = static_cast<size_t>(c.negator);
+      if (c.negator < 0) continue;
+      const std::string& neg = w[static_cast<size_t>(c.negator)].lower;
+      if (neg != "n't" && neg != "not" && neg != "never" && neg != "cannot") continue;
+      auto from = static_cast<size_t>(c.negator);
+      size_t start = c.subject >= 0 ? std::min(from, static_cast<size_t>(c.subject)) : from;
+      if (c.who == Who::kThing && events_.Find(w, from, std::min(w.size(), from + 4), &n) >= 0) {
+        *hit = {w[start].span.start, w[std::min(w.size(), from + 4) - 1].span.end};
+        return true;
       }
+      if (c.who != Who::kSelf) continue;
+      int verb = -1;
+      for (size_t k = from + 1; k < w.size() && k <= from + 5 && verb < 0; ++k) {
+        if (verbs_.MatchAt(w, k) || (!IsAdverb(w[k].lower) && !IsAuxiliary(w[k].lower) && w[k].lower != "i" && !w[k].punct)) {
+          verb = static_cast<int>(k);
+        }
+      }
+      if (verb < 0) continue;
+      size_t after = static_cast<size_t>(verb) + 1;
+      int object = objects_.Find(w, after, std::min(w.size(), after + 5), &n);  // "have a (good) (specific) example"
+      if (object < 0) continue;
+      *hit = {w[start].span.start, w[static_cast<size_t>(object) + n - 1].span.end};
+      return true;
     }
-    if (!negated_self) return false;
-    int verb = verbs_.Find(w, from, w.size(), &n);
-    if (verb < 0) return false;
-    size_t after = static_cast<size_t>(verb) + n;
-    int object = objects_.Find(w, after, std::min(w.size(), after + 5), &n);  // "have a (good) (specific) example"
-    if (object < 0) return false;
-    size_t start = from;
-    while (start > 0 && !w[start - 1].punct && w[start - 1].lower != "but") --start;
-    *hit = {w[start].span.start, w[static_cast<size_t>(object) + n - 1].span.end};
-    return true;
+    return false;
+  }
+
+  // Clauses that talk in hypotheticals: the candidate with "would", "'d" or "will"
+  // ("I'd roll back first", "I would own it").
+  static int HypotheticalClauses(const ParsedSentence& p) {
+    int n = 0;
+    for (const Clause& c : p.clauses) {
+      if (c.who != Who::kSelf || c.verb < 0) continue;
+      const std::string& v = p.words[static_cast<size_t>(c.verb)].lower;
+      if (v == "would" || v == "'d" || v == "will" || v == "'ll") ++n;
+    }
+    return n;
   }
 
   // Clauses that tell what happened: "I"/"we" and a past-tense verb, no modal.
@@ -98,8 +138,8 @@ class DeclineRule : public Rule {
     return n;
   }
 
-  PhraseList phrases_, verbs_, objects_, redirects_;
-  int min_story_ = 4;
+  PhraseList phrases_, verbs_, objects_, redirects_, events_;
+  int min_story_ = 4, min_hypothetical_ = 0;
 };
 
 }  // namespace

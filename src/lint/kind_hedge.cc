@@ -1,7 +1,7 @@
 // hedge: claims in scope that are approximate or have no figure, read against the
 // figure recognizer (text/figures.h). In each sentence of scope it fires on
-//   - a phrase of `before_figure` ending at most 3 words before a figure ("around 30%",
-//     "close to four seconds", "what I reckon is half a day");
+//   - a phrase of `before_figure` right before a figure ("around 30%", "close to four
+//     seconds"), or of `shields` at most 3 words before one ("I reckon it is half a day");
 //   - a phrase of `after_figure` right after one ("5 points or thereabouts") and a
 //     figure written "60-odd" or "2-ish";
 //   - two figures joined by "or" when ranges = true ("6 or 7 percent", "two or three");
@@ -31,6 +31,8 @@ class HedgeRule : public Rule {
     auto rule = std::make_unique<HedgeRule>(std::move(info));
     REHEARSE_TRY_ASSIGN(before, p.Strings("before_figure", false));
     REHEARSE_TRY_ASSIGN(after, p.Strings("after_figure", false));
+    REHEARSE_TRY_ASSIGN(shields, p.Strings("shields", false));
+    rule->shields_ = PhraseList(shields, nullptr);
     REHEARSE_TRY_ASSIGN(anywhere, p.Strings("anywhere", false));
     REHEARSE_TRY_ASSIGN(degree, p.Strings("degree", false));
     REHEARSE_TRY_ASSIGN(not_comparative, p.Strings("not_comparative", false));
@@ -90,9 +92,13 @@ class HedgeRule : public Rule {
     for (size_t i = 0; i < figures.size(); ++i) {
       const Figure& f = figures[i];
       size_t first = WordAt(w, f.span.start);
-      for (size_t k = first >= 4 ? first - 4 : 0; k < first; ++k) {
+      // An approximator right before the figure ("around 30%", "close to a third",
+      // "like 20 percent"); a shield up to three words before ("I think it was 40").
+      for (size_t k = first >= 5 ? first - 5 : 0; k < first; ++k) {
         size_t m = before_.MatchAt(w, k);
-        if (m > 0 && k + m <= first && k + m + 3 >= first) {
+        size_t shield = shields_.MatchAt(w, k);
+        bool adjacent = m > 0 && (k + m == first || (k + m + 1 == first && (w[k + m].lower == "a" || w[k + m].lower == "an" || w[k + m].lower == "like")));
+        if (adjacent || (shield > 0 && k + shield <= first && k + shield + 3 >= first)) {
           hits.push_back({w[k].span.start, f.span.end});
           break;
         }
@@ -130,7 +136,7 @@ class HedgeRule : public Rule {
     return hits;
   }
 
-  PhraseList before_, after_, anywhere_, degree_, not_comparative_;
+  PhraseList before_, shields_, after_, anywhere_, degree_, not_comparative_;
   bool ranges_ = false;
   std::unique_ptr<re2::RE2> without_;
 };
