@@ -326,7 +326,7 @@ bool Negated(const LintInput& in, size_t offset) {
     if (c.begin >= p->words.size()) continue;
     size_t end = c.end < p->words.size() ? p->words[c.end].span.start : p->span.end;
     if (offset < p->words[c.begin].span.start || offset >= end) continue;
-    return c.negator >= 0 && p->words[static_cast<size_t>(c.negator)].span.start <= offset;
+    return c.negator >= 0 && p->words[static_cast<size_t>(c.negator)].span.start < offset;
   }
   return false;
 }
@@ -372,7 +372,13 @@ class RequiredRule : public Rule {
       return;
     }
     for (const Span& scope : scopes) {
-      bool has = (re_ && AnyMatch(re_.get(), in.text, scope)) || (figure_ && HasFigure(in.Slice(scope)));
+      bool has = figure_ && HasFigure(in.Slice(scope));
+      if (re_) {  // with negation, "nothing broke" is no difficulty
+        ForEachMatch(*re_, in.text, scope, [&](Span m) {
+          has = !(negation_ && Negated(in, m.start));
+          return !has;
+        });
+      }
       bool forced = false;
       Span where = scope;
       std::vector<Span> claims;
@@ -402,7 +408,7 @@ class RequiredRule : public Rule {
       for (const Clause& c : p.clauses) {
         for (size_t k = c.begin; k < c.end; ++k) {
           const Word& w = p.words[k];
-          if (w.valence > valence_below_ || w.span.start < scope.start || w.span.end > scope.end) continue;
+          if (w.valence > valence_below_ || IsNegator(w.lower) || w.span.start < scope.start || w.span.end > scope.end) continue;
           if (c.negator >= 0 && static_cast<size_t>(c.negator) < k) continue;
           bool in_claim = std::any_of(claims.begin(), claims.end(), [&](Span m) { return w.span.start >= m.start && w.span.end <= m.end; });
           if (!in_claim) return true;
