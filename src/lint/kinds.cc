@@ -93,8 +93,16 @@ bool IsGenericAcronym(std::string_view w) {
   static constexpr std::string_view kGeneric[] = {
       "QA", "PM", "PMs", "EM", "CEO", "CTO", "CFO", "COO", "VP", "VPs", "HR", "UI", "UX", "API", "APIs", "DB", "SRE",
       "SREs", "ETA", "KPI", "KPIs", "OKR", "OKRs", "MVP", "PR", "PRs", "CI", "CD", "IT", "ML", "AI", "OK", "SLA", "SLAs",
-      "SLO", "SLOs", "RFC", "TL", "IC", "ICs", "TBD", "FAQ", "Q1", "Q2", "Q3", "Q4"};
-  return std::find(std::begin(kGeneric), std::end(kGeneric), w) != std::end(kGeneric);
+      "SLO", "SLOs", "RFC", "TL", "IC", "ICs", "TBD", "FAQ", "Q1", "Q2", "Q3", "Q4", "CRM", "ERP", "SQL", "HTML",
+      "CSS", "JSON", "CSV", "PDF", "SMS", "GPS", "B2B", "B2C", "SaaS", "iOS", "HQ", "EU", "US", "UK", "NDA", "POS"};
+  // Capitals that are calendar words, not names.
+  static constexpr std::string_view kCalendar[] = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays",
+      "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays", "January", "February", "March", "April", "May",
+      "June", "July", "August", "September", "October", "November", "December", "Christmas", "Easter", "Year",
+      "Grade", "Black", "Cyber", "Thanksgiving", "Q", "New", "Day", "Week", "Month"};
+  return std::find(std::begin(kGeneric), std::end(kGeneric), w) != std::end(kGeneric) ||
+         std::find(std::begin(kCalendar), std::end(kCalendar), w) != std::end(kCalendar);
 }
 
 // True when the answer names something: a capitalised word that does not start a
@@ -112,6 +120,10 @@ bool NamesSomething(const LintInput& in) {
       std::string_view w = s.substr(b, i - b);
       if (w.empty()) break;
       bool was_first = first;
+      // The word after a colon or a bullet opens a phrase of its own ("Problem: At a ...").
+      size_t before = b;
+      while (before > 0 && s[before - 1] == ' ') --before;
+      was_first = was_first || (before > 0 && (s[before - 1] == ':' || s[before - 1] == '-' || s[before - 1] == '*'));
       first = false;
       if (w == "I" || w.starts_with("I'")) continue;
       bool upper_first = std::isupper(static_cast<unsigned char>(w[0]));
