@@ -157,7 +157,15 @@ constexpr Cue kLearningCues[] = {{"i learned", 2, false},   {"i learnt", 2, fals
                                  {"lesson", 2, false},      {"next time", 1.5, false}, {"in hindsight", 2, false},
                                  {"looking back", 2, false}, {"now i always", 2, false}, {"i now ", 1.5, false},
                                  {"i would do", 1.2, false}, {"differently", 1.2, false}, {"since then i", 1.5, false},
-                                 {"takeaway", 2, false}};
+                                 {"takeaway", 2, false},     {"took from", 2, false},  {"took away", 2, false},
+                                 {"take away", 2, false},    {"i've learned", 2, false}, {"i've learnt", 2, false},
+                                 {"what i learned", 2, false}, {"the lesson", 2, false}, {"it showed me", 2, false},
+                                 {"it reminded me", 2, false}, {"i came away", 2, false}, {"i realized", 1.2, false},
+                                 {"i realised", 1.2, false},  {"these days i", 2, false}, {"from then on", 1.5, false},
+                                 {"going forward", 1.5, false}, {"if i did it again", 2, false}, {"i'd do", 1.2, false},
+                                 {"i always", 1.2, false},    {"i make sure", 1.5, false}, {"now i ", 1.5, true},
+                                 {" now.", 1.5, false},       {"ever since", 1.5, false}, {"i've since", 2, false},
+                                 {"i try to", 1.2, false},    {"i now", 1.5, false},   {"my rule", 1.5, false}};
 
 template <size_t N>
 double CueScore(std::string_view lower, const Cue (&cues)[N]) {
@@ -206,14 +214,16 @@ std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>&
   size_t n = sentences.size(), k = f.sections.size();
   constexpr double kNever = -1e9;
   std::vector<std::vector<double>> cues(n, std::vector<double>(k));
+  // A learning section opens only on a sentence that says what was learned; the
+  // sentences after it may stay in it ("I check for that now").
+  std::vector<std::vector<bool>> opens(n, std::vector<bool>(k, true));
   std::vector<bool> possible(k, false);
   for (size_t i = 0; i < n; ++i) {
     std::string lower = ToLower(text.substr(sentences[i].start, sentences[i].size()));
     for (size_t s = 0; s < k; ++s) {
       cues[i][s] = RoleCues(lower, f.sections[s]);
-      bool allowed = f.sections[s].role != SectionRole::kLearning || cues[i][s] >= 1.5;
-      if (!allowed) cues[i][s] = kNever;
-      possible[s] = possible[s] || allowed;
+      opens[i][s] = f.sections[s].role != SectionRole::kLearning || cues[i][s] >= 1.5;
+      possible[s] = possible[s] || opens[i][s];
     }
   }
   std::vector<double> mid(k, 0);
@@ -227,7 +237,7 @@ std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>&
   std::vector<std::vector<double>> score(n, std::vector<double>(k));
   for (size_t i = 0; i < n; ++i) {
     double pos = (static_cast<double>(i) + 0.5) / static_cast<double>(n);
-    for (size_t s = 0; s < k; ++s) score[i][s] = cues[i][s] <= kNever ? kNever : cues[i][s] - 3.0 * std::abs(pos - mid[s]);
+    for (size_t s = 0; s < k; ++s) score[i][s] = possible[s] ? cues[i][s] - 3.0 * std::abs(pos - mid[s]) : kNever;
   }
   // A paragraph break (a blank line) between two sentences makes a change of section free.
   auto new_paragraph = [&](size_t i) {
@@ -238,18 +248,21 @@ std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>&
   // best[i][s]: best total for sentences 0..i with sentence i in section s.
   std::vector<std::vector<double>> best(n, std::vector<double>(k, kNever));
   std::vector<std::vector<int>> from(n, std::vector<int>(k, -1));
-  for (size_t s = 0; s < k; ++s) best[0][s] = score[0][s];
+  for (size_t s = 0; s < k; ++s) best[0][s] = opens[0][s] ? score[0][s] : kNever;
   for (size_t i = 1; i < n; ++i) {
     double cost = new_paragraph(i) ? 0 : kChangeInParagraph;
     double run = kNever;  // best over sections before s, paying for the change
     int arg = -1;
     for (size_t s = 0; s < k; ++s) {
       double stay = best[i - 1][s];
-      if (stay >= run) {
+      double enter = opens[i][s] ? run : kNever;
+      if (stay <= kNever && enter <= kNever) {
+        best[i][s] = kNever;
+      } else if (stay >= enter) {
         best[i][s] = stay + score[i][s];
         from[i][s] = static_cast<int>(s);
       } else {
-        best[i][s] = run + score[i][s];
+        best[i][s] = enter + score[i][s];
         from[i][s] = arg;
       }
       if (best[i - 1][s] - cost > run) {
