@@ -304,6 +304,12 @@ LabelReader::LabelReader(LabelVocabulary vocabulary, std::vector<Framework> fram
 int LabelReader::Map(std::string_view written, const Framework& framework) const {
   std::string folded = NormalizeLabel(written);
   if (folded.empty()) return -2;
+  // "The challenge:", "My task:", "Our result:": the label after its determiner.
+  for (std::string_view det : {"the ", "my ", "our "}) {
+    if (folded.starts_with(det) && !std::binary_search(known_.begin(), known_.end(), folded)) {
+      return Map(written.substr(std::min(written.size(), written.find(' ') + 1)), framework);
+    }
+  }
   if (folded.size() == 1) {  // A lone letter is a label only where it is a section's initial.
     int index = MapLabel(written, framework, vocabulary_, frameworks_);
     return index >= 0 ? index : -2;
