@@ -102,12 +102,20 @@ class AffectRule : public Rule {
         ++k;
       }
       if (k >= c.end || !IsBeOrGet(w[k].lower)) continue;
+      // A story is told in the past: "it is unkind to ..." is an opinion, not the mood then.
+      const std::string& be = w[k].lower;
+      if (c.who != Who::kSelf && (be == "is" || be == "are" || be == "'re")) continue;
+      // "got the fraud flagged": "get" links a state only when one follows it directly.
+      bool get = w[k].lower.starts_with("got") || w[k].lower.starts_with("get");
+      if (get && k + 1 < c.end && !AffectWord(w, k + 1, lex) && !IsAdverb(w[k + 1].lower)) continue;
       // Up to four words of the complement, up to a preposition: "was (a nervous) wreck",
       // "felt (like a) circus"; not "was on the phone with angry customers".
       for (size_t j = k + 1; j < c.end && j <= k + 4; ++j) {
         if (w[j].punct) break;
         bool owned = w[j - 1].lower == "their" || w[j - 1].lower == "his" || w[j - 1].lower == "her" || w[j - 1].lower == "my" || w[j - 1].lower == "our";
-        if (!owned && AffectWord(w, j, lex, about_thing)) {  // "their fault" is blame, not a feeling
+        // "hard to test" is a property of the task, not a feeling.
+        bool property = j + 1 < c.end && w[j + 1].lower == "to";
+        if (!owned && !property && AffectWord(w, j, lex, about_thing)) {  // "their fault" is blame, not a feeling
           *hit = {w[c.subject >= 0 ? static_cast<size_t>(c.subject) : k].span.start, w[j].span.end};
           return true;
         }

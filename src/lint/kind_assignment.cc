@@ -74,6 +74,11 @@ class AssignmentRule : public Rule {
       if (c.verb < 0) continue;
       auto v = static_cast<size_t>(c.verb);
       size_t from = c.subject >= 0 ? static_cast<size_t>(c.subject) : v;
+      // The whole noun phrase: "My manager", "the lead".
+      while (from > c.begin && (w[from - 1].lower == "my" || w[from - 1].lower == "our" || w[from - 1].lower == "the" ||
+                                w[from - 1].lower == "his" || w[from - 1].lower == "her" || w[from - 1].lower == "their")) {
+        --from;
+      }
       size_t n = 0;
       int verb = verbs_.Find(w, v, c.end, &n);
       // "asked me to", "tasked me with": a request to the candidate; "handed it to me",

@@ -5,6 +5,8 @@
 //                                                      "incompetent engineers"
 //   [2] the fault put on a third party                 "the delay was entirely on the data team"
 //   [2] the candidate's own fault disclaimed           "it wasn't my fault", "wasn't my team's"
+//   [2] what a third party should have done            "QA should have caught it"
+//   [2] an accusing idiom of `accusations`             "they dropped the ball"
 //   [1] a third party as the subject of a negative act  "they ignored every warning",
 //       or of a duty left undone                        "they didn't test it"
 //   [1] a stance marker beside other evidence           "frankly", "once again", "typical"
@@ -51,6 +53,8 @@ class JudgementRule : public Rule {
     rule->own_ = PhraseList(own, nullptr);
     rule->unless_ = PhraseList(unless, nullptr);
     REHEARSE_TRY_ASSIGN(attributions, p.Strings("attributions", false));
+    REHEARSE_TRY_ASSIGN(accusations, p.Strings("accusations", false));
+    rule->accusations_ = PhraseList(accusations, lex);
     rule->attributions_ = PhraseList(attributions, lex);
     return std::unique_ptr<Rule>(std::move(rule));
   }
@@ -133,6 +137,7 @@ class JudgementRule : public Rule {
         e.Add(2, k, k + 1);
       }
     }
+    size_t n = 0;
     for (const Clause& c : p.clauses) {
       if (c.verb < 0) continue;
       auto v = static_cast<size_t>(c.verb);
@@ -156,9 +161,15 @@ class JudgementRule : public Rule {
         int duty = c.negator >= 0 ? duties_.Find(w, static_cast<size_t>(c.negator) + 1, c.end, &duty_len) : -1;
         // The evaluation must follow the verb closely: "that team is a mess", "they ignored".
         bool close = neg >= 0 && static_cast<size_t>(neg) <= v + 3;
-        if (be && close && c.negator < 0 && !lex.IsFeeling(w[static_cast<size_t>(neg)].lower)) {
+        // What a third party "should have" done: "QA should have caught it".
+        bool should = (w[v].lower == "should" || w[v].lower == "ought") && v + 2 < c.end && w[v + 1].lower == "have" &&
+                      w[v + 2].lower != "been";
+        bool act = neg >= 0 && (VerbForm(w[static_cast<size_t>(neg)].lower) || c.passive);  // "was rejecting", "was being dropped"
+        if (should && c.negator < 0 && v + 2 < c.end) {
+          e.Add(2, c.subject >= 0 ? static_cast<size_t>(c.subject) : v, std::min(c.end - 1, v + 2));
+        } else if (be && close && !act && c.negator < 0 && !lex.IsFeeling(w[static_cast<size_t>(neg)].lower)) {
           e.Add(2, v, static_cast<size_t>(neg));
-        } else if (!be && close && (c.negator < 0 || c.negator >= neg)) {
+        } else if (close && !c.passive && (c.negator < 0 || c.negator >= neg)) {
           e.Add(1, v, static_cast<size_t>(neg));
         } else if (duty >= 0) {
           e.Add(1, static_cast<size_t>(c.negator), static_cast<size_t>(duty) + duty_len - 1);  // "they didn't test it"
@@ -188,13 +199,15 @@ class JudgementRule : public Rule {
       // A mess attributed to a third party: "cleaning up after my predecessor", "because
       // of them", "inherited from the old team": a phrase of `attributions`, then a noun
       // phrase (at most four words) whose head is a third party.
-      size_t n = 0;
       for (int a = attributions_.Find(w, c.begin, c.end, &n); a >= 0; a = attributions_.Find(w, static_cast<size_t>(a) + n, c.end, &n)) {
         size_t from = static_cast<size_t>(a) + n;
         const std::string& first = from < c.end ? w[from].lower : w[0].lower;
         if (first == "how" || first == "what" || first == "why" || first == "when" || first == "where" || first == "whether") continue;
-        size_t end = from;
-        while (end < c.end && end < from + 4 && !w[end].punct) ++end;
+        size_t end = from;  // the noun phrase ends at a pronoun that opens a new clause
+        while (end < c.end && end < from + 4 && !w[end].punct &&
+               (end == from || (w[end].lower != "he" && w[end].lower != "she" && w[end].lower != "they" && w[end].lower != "i" && w[end].lower != "we"))) {
+          ++end;
+        }
         for (size_t h = from; h < end; ++h) {
           if (ReferentOf(w, h, lex) == Who::kOther && w[h].lower != "everyone" && w[h].lower != "everybody") {
             e.Add(2, static_cast<size_t>(a), h);
@@ -206,11 +219,16 @@ class JudgementRule : public Rule {
       if (c.negator >= 0) {
         for (size_t k = static_cast<size_t>(c.negator) + 1; k + 1 < c.end; ++k) {
           if ((w[k].lower == "my" || w[k].lower == "our") && own_.Find(w, k + 1, std::min(c.end, k + 4)) >= 0) {
-            e.Add(2, static_cast<size_t>(c.negator), k + 1);
+            size_t start = c.subject >= 0 ? std::min(static_cast<size_t>(c.subject), v) : static_cast<size_t>(c.negator);
+            e.Add(2, start, k + 1);
             break;
           }
         }
       }
+    }
+    // Accusing idioms: "dropped the ball", "threw it over the wall".
+    for (int a = accusations_.Find(w, 0, w.size(), &n); a >= 0; a = accusations_.Find(w, static_cast<size_t>(a) + n, w.size(), &n)) {
+      e.Add(2, static_cast<size_t>(a), static_cast<size_t>(a) + n - 1);
     }
     if (e.score > 0) {
       int marker = markers_.Find(w, 0, w.size());
@@ -229,7 +247,7 @@ class JudgementRule : public Rule {
 
   float max_valence_ = -1.0f;
   int min_score_ = 2, min_total_ = 0;
-  PhraseList negative_, neutral_, duties_, markers_, own_, unless_, attributions_;
+  PhraseList negative_, neutral_, duties_, markers_, own_, unless_, attributions_, accusations_;
 };
 
 }  // namespace

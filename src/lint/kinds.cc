@@ -590,7 +590,7 @@ const RuleKind kKinds[] = {
     {"substitution", {"swap", "unless", "unless_near"}, SubstitutionRule::Make},
     {"ratio", {"numerator", "denominator", "min_count", "max_ratio"}, RatioRule::Make},
     {"required", {"patterns", "figure", "fire_if", "when_absent", "negation", "valence_below"}, RequiredRule::Make},
-    {"judgement", {"max_valence", "min_score", "min_total", "negative", "neutral", "duties", "markers", "own_nouns", "unless", "attributions"}, MakeJudgementRule},
+    {"judgement", {"max_valence", "min_score", "min_total", "negative", "neutral", "duties", "markers", "own_nouns", "unless", "attributions", "accusations"}, MakeJudgementRule},
     {"affect", {"max_valence", "words", "idioms", "situations", "causes", "complements", "openers", "not_affect"}, MakeAffectRule},
     {"assignment", {"verbs", "requests", "work", "arrivals", "compliance", "initiative", "initiative_phrases"}, MakeAssignmentRule},
     {"decline", {"phrases", "verbs", "objects", "min_story", "redirects", "events", "min_hypothetical"}, MakeDeclineRule},

@@ -32,7 +32,7 @@ constexpr std::string_view kAdverbs[] = {
     "kind", "sort", "of", "like", "pretty", "rather", "somehow", "anyway", "instead", "sometimes", "usually"};
 // Words that open a new clause.
 constexpr std::string_view kClauseOpeners[] = {"but", "so", "because", "since", "although", "though", "while",
-                                               "whereas", "which", "who", "whom", "when", "if", "unless", "until",
+                                               "whereas", "which", "who", "whom", "that", "when", "if", "unless", "until",
                                                "after", "before", "then", "cause", "whenever", "once", "where"};
 constexpr std::string_view kSubjectPronouns[] = {"i", "we", "he", "she", "they", "it", "you", "there", "this", "that"};
 // Teams and functions of an organisation that act as a third party ("QA", "marketing").
@@ -169,7 +169,8 @@ ParsedSentence ParseSentence(std::string_view text, Span span, const Lexicon& le
     cl.end = c + 1 < starts.size() ? starts[c + 1] : words.size();
     size_t k = cl.begin;
     while (k < cl.end && words[k].punct) ++k;
-    bool relative = k < cl.end && (words[k].lower == "who" || words[k].lower == "which" || words[k].lower == "whom");
+    bool relative = k < cl.end && (words[k].lower == "who" || words[k].lower == "which" || words[k].lower == "whom" ||
+                                   (words[k].lower == "that" && k + 1 < cl.end && VerbLike(words[k + 1], lex)));
     if (k < cl.end && In(std::string_view(words[k].lower), kClauseOpeners)) ++k;
     for (size_t j = k; j < cl.end; ++j) {
       if (IsNegator(words[j].lower) && cl.negator < 0) cl.negator = static_cast<int>(j);
