@@ -196,25 +196,6 @@ class JudgementRule : public Rule {
           e.Add(2, v, end - 1);
         }
       }
-      // A mess attributed to a third party: "cleaning up after my predecessor", "because
-      // of them", "inherited from the old team": a phrase of `attributions`, then a noun
-      // phrase (at most four words) whose head is a third party.
-      for (int a = attributions_.Find(w, c.begin, c.end, &n); a >= 0; a = attributions_.Find(w, static_cast<size_t>(a) + n, c.end, &n)) {
-        size_t from = static_cast<size_t>(a) + n;
-        const std::string& first = from < c.end ? w[from].lower : w[0].lower;
-        if (first == "how" || first == "what" || first == "why" || first == "when" || first == "where" || first == "whether") continue;
-        size_t end = from;  // the noun phrase ends at a pronoun that opens a new clause
-        while (end < c.end && end < from + 4 && !w[end].punct &&
-               (end == from || (w[end].lower != "he" && w[end].lower != "she" && w[end].lower != "they" && w[end].lower != "i" && w[end].lower != "we"))) {
-          ++end;
-        }
-        for (size_t h = from; h < end; ++h) {
-          if (ReferentOf(w, h, lex) == Who::kOther && w[h].lower != "everyone" && w[h].lower != "everybody") {
-            e.Add(2, static_cast<size_t>(a), h);
-            break;
-          }
-        }
-      }
       // The candidate's own fault disclaimed: "it wasn't my fault", "wasn't really my team's".
       if (c.negator >= 0) {
         for (size_t k = static_cast<size_t>(c.negator) + 1; k + 1 < c.end; ++k) {
@@ -223,6 +204,25 @@ class JudgementRule : public Rule {
             e.Add(2, start, k + 1);
             break;
           }
+        }
+      }
+    }
+    // A mess attributed to a third party: "cleaning up after my predecessor", "because
+    // of them", "inherited from the old team": a phrase of `attributions`, then a noun
+    // phrase (at most four words) whose head is a third party.
+    for (int a = attributions_.Find(w, 0, w.size(), &n); a >= 0; a = attributions_.Find(w, static_cast<size_t>(a) + n, w.size(), &n)) {
+      size_t from = static_cast<size_t>(a) + n;
+      const std::string& first = from < w.size() ? w[from].lower : w[0].lower;
+      if (first == "how" || first == "what" || first == "why" || first == "when" || first == "where" || first == "whether") continue;
+      size_t end = from;  // the noun phrase ends at a pronoun that opens a new clause
+      while (end < w.size() && end < from + 4 && !w[end].punct &&
+             (end == from || (w[end].lower != "he" && w[end].lower != "she" && w[end].lower != "they" && w[end].lower != "i" && w[end].lower != "we"))) {
+        ++end;
+      }
+      for (size_t h = from; h < end; ++h) {
+        if (ReferentOf(w, h, lex) == Who::kOther && w[h].lower != "everyone" && w[h].lower != "everybody") {
+          e.Add(2, static_cast<size_t>(a), h);
+          break;
         }
       }
     }

@@ -392,7 +392,9 @@ class RequiredRule : public Rule {
         });
       }
       bool forced = false;
-      Span where = scope;
+      Span where = scope;  // the scope's text, without the blanks around it
+      while (where.start < where.end && std::isspace(static_cast<unsigned char>(in.text[where.start]))) ++where.start;
+      while (where.end > where.start && std::isspace(static_cast<unsigned char>(in.text[where.end - 1]))) --where.end;
       std::vector<Span> claims;
       if (fire_if_) {
         ForEachMatch(*fire_if_, in.text, scope, [&](Span m) {

@@ -169,9 +169,12 @@ ParsedSentence ParseSentence(std::string_view text, Span span, const Lexicon& le
     cl.end = c + 1 < starts.size() ? starts[c + 1] : words.size();
     size_t k = cl.begin;
     while (k < cl.end && words[k].punct) ++k;
+    // "That" opening the sentence is its subject ("That wasn't my fault"); after a noun
+    // and before a verb it is a relative ("the bug that broke"); else it opens a clause.
+    bool opening_that = k == 0 && k < cl.end && words[k].lower == "that";
     bool relative = k < cl.end && (words[k].lower == "who" || words[k].lower == "which" || words[k].lower == "whom" ||
-                                   (words[k].lower == "that" && k + 1 < cl.end && VerbLike(words[k + 1], lex)));
-    if (k < cl.end && In(std::string_view(words[k].lower), kClauseOpeners)) ++k;
+                                   (!opening_that && words[k].lower == "that" && k + 1 < cl.end && VerbLike(words[k + 1], lex)));
+    if (k < cl.end && !opening_that && In(std::string_view(words[k].lower), kClauseOpeners)) ++k;
     for (size_t j = k; j < cl.end; ++j) {
       if (IsNegator(words[j].lower) && cl.negator < 0) cl.negator = static_cast<int>(j);
     }
@@ -188,7 +191,7 @@ ParsedSentence ParseSentence(std::string_view text, Span span, const Lexicon& le
         if (w.punct) break;
         if (IsAdverb(w.lower) || IsNegator(w.lower)) continue;
         if (IsAuxiliary(w.lower)) continue;
-        if (w.lower == "who" || w.lower == "whom" || w.lower == "that") relative = true;  // "the carrier, who ..."
+        if (w.lower == "who" || w.lower == "whom" || (w.lower == "that" && !opening_that)) relative = true;  // "the carrier, who ..."
         else cl.subject = static_cast<int>(j);
         break;
       }
