@@ -214,15 +214,15 @@ class JudgementRule : public Rule {
       size_t from = static_cast<size_t>(a) + n;
       const std::string& first = from < w.size() ? w[from].lower : w[0].lower;
       if (first == "how" || first == "what" || first == "why" || first == "when" || first == "where" || first == "whether") continue;
-      size_t end = from;  // the noun phrase ends at a pronoun that opens a new clause
-      while (end < w.size() && end < from + 4 && !w[end].punct &&
-             (end == from || (w[end].lower != "he" && w[end].lower != "she" && w[end].lower != "they" && w[end].lower != "i" && w[end].lower != "we"))) {
-        ++end;
-      }
-      for (size_t h = from; h < end; ++h) {
-        if (ReferentOf(w, h, lex) == Who::kOther && w[h].lower != "everyone" && w[h].lower != "everybody") {
-          e.Add(2, static_cast<size_t>(a), h);
-          break;
+      // The noun phrase ends at punctuation, a verb, a preposition or a pronoun that
+      // opens a new clause; its head is its last word ("patient transport delays" is
+      // about delays, "the previous owner" about a person).
+      size_t end = from;
+      while (end < w.size() && end < from + 4 && !w[end].punct && !(end > from && EndsPhrase(w[end], lex))) ++end;
+      if (end > from) {
+        size_t head = end - 1;
+        if (ReferentOf(w, head, lex) == Who::kOther && w[head].lower != "everyone" && w[head].lower != "everybody") {
+          e.Add(2, static_cast<size_t>(a), head);
         }
       }
     }
@@ -235,6 +235,13 @@ class JudgementRule : public Rule {
       if (marker >= 0) e.Add(1, static_cast<size_t>(marker), static_cast<size_t>(marker));
     }
     return e;
+  }
+
+  static bool EndsPhrase(const Word& x, const Lexicon& lex) {
+    const std::string& l = x.lower;
+    return l == "he" || l == "she" || l == "they" || l == "i" || l == "we" || l == "that" || l == "which" || l == "who" ||
+           l == "and" || l == "but" || l == "so" || l == "to" || l == "in" || l == "on" || l == "at" || l == "for" ||
+           l == "with" || l == "from" || l == "by" || l == "of" || IsAuxiliary(l) || lex.IsPast(l);
   }
 
   // A past tense, a participle or a third-person verb: an act, not a quality.
