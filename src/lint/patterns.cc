@@ -57,22 +57,38 @@ PhraseList::PhraseList(const std::vector<std::string>& phrases, const Lexicon* l
       }
       words.push_back(lemmas_ && word != "*" ? lemmas_->VerbLemma(word) : word);
     }
-    if (!words.empty()) phrases_.push_back(std::move(words));
+    if (words.empty()) continue;
+    (words[0] == "*" ? wildcard_ : by_first_[words[0]]).push_back(phrases_.size());
+    phrases_.push_back(std::move(words));
   }
 }
 
-size_t PhraseList::MatchAt(const std::vector<Word>& words, size_t k) const {
-  size_t best = 0;
-  for (const auto& p : phrases_) {
-    if (k + p.size() > words.size()) continue;
-    bool ok = true;
-    for (size_t i = 0; i < p.size() && ok; ++i) {
-      const std::string& w = words[k + i].lower;
-      if (p[i] == "*") ok = !words[k + i].punct;  // any one word
-      else ok = w == p[i] || (lemmas_ && words[k + i].lemma == p[i]);
+bool PhraseList::MatchesFrom(const std::vector<std::string>& p, const std::vector<Word>& words, size_t k) const {
+  if (k + p.size() > words.size()) return false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const Word& w = words[k + i];
+    if (p[i] == "*") {
+      if (w.punct) return false;  // any one word
+    } else if (w.lower != p[i] && !(lemmas_ && w.lemma == p[i])) {
+      return false;
     }
-    if (ok) best = std::max(best, p.size());
   }
+  return true;
+}
+
+size_t PhraseList::MatchAt(const std::vector<Word>& words, size_t k) const {
+  if (k >= words.size()) return 0;
+  size_t best = 0;
+  auto try_all = [&](const std::vector<size_t>& ids) {
+    for (size_t id : ids) {
+      if (phrases_[id].size() > best && MatchesFrom(phrases_[id], words, k)) best = phrases_[id].size();
+    }
+  };
+  if (auto it = by_first_.find(words[k].lower); it != by_first_.end()) try_all(it->second);
+  if (lemmas_ && words[k].lemma != words[k].lower) {
+    if (auto it = by_first_.find(words[k].lemma); it != by_first_.end()) try_all(it->second);
+  }
+  try_all(wildcard_);
   return best;
 }
 

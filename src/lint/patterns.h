@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -50,7 +51,13 @@ class PhraseList {
   bool empty() const { return phrases_.empty(); }
 
  private:
+  bool MatchesFrom(const std::vector<std::string>& phrase, const std::vector<Word>& words, size_t k) const;
+
   std::vector<std::vector<std::string>> phrases_;
+  // Phrases by their first word, so that a position costs one or two lookups, not a
+  // pass over the list; phrases opening with "*" are tried everywhere.
+  std::unordered_map<std::string, std::vector<size_t>> by_first_;
+  std::vector<size_t> wildcard_;
   const Lexicon* lemmas_ = nullptr;
 };
 
