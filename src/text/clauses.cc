@@ -2,15 +2,19 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "util/text.h"
 
 namespace rehearse {
 namespace {
 
-template <size_t N>
-bool In(std::string_view w, const std::string_view (&list)[N]) {
-  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+// Membership in a closed word list, through a set built once per list (the parser asks
+// several times a word).
+template <const auto& kList>
+bool In(std::string_view w) {
+  static const std::unordered_set<std::string_view> set(std::begin(kList), std::end(kList));
+  return set.count(w) > 0;
 }
 
 constexpr std::string_view kNegators[] = {"not", "n't", "never", "no", "nobody", "nothing", "none", "neither",
@@ -71,7 +75,7 @@ void Tokenize(std::string_view text, Span span, const Lexicon& lex, std::vector<
         if (head == "ca") head = "can";
         if (head == "wo") head = "will";
         // "it's", "that's", "there's" hold "is"; "the vendor's" is a possessive.
-        if (tail == "'s" && In(std::string_view(head), kContractedIs)) tail = "is";
+        if (tail == "'s" && In<kContractedIs>(std::string_view(head))) tail = "is";
         std::string lemma = lex.VerbLemma(head);
         out.push_back({{b, b + split}, head, std::move(lemma), capital && !first, false, lex.Valence(head)});
         out.push_back({{b + split, i}, tail, tail, false, false, 0});
@@ -98,10 +102,10 @@ bool VerbLike(const Word& w, const Lexicon& lex) {
 
 }  // namespace
 
-bool IsNegator(std::string_view w) { return In(w, kNegators); }
-bool IsBeOrGet(std::string_view w) { return In(w, kBeOrGet); }
-bool IsAuxiliary(std::string_view w) { return In(w, kAuxiliaries); }
-bool IsAdverb(std::string_view w) { return In(w, kAdverbs) || (w.size() > 4 && w.ends_with("ly") && w != "only" && w != "supply" && w != "family"); }
+bool IsNegator(std::string_view w) { return In<kNegators>(w); }
+bool IsBeOrGet(std::string_view w) { return In<kBeOrGet>(w); }
+bool IsAuxiliary(std::string_view w) { return In<kAuxiliaries>(w); }
+bool IsAdverb(std::string_view w) { return In<kAdverbs>(w) || (w.size() > 4 && w.ends_with("ly") && w != "only" && w != "supply" && w != "family"); }
 
 Who ReferentOf(const std::vector<Word>& words, size_t head, const Lexicon& lex) {
   const std::string& w = words[head].lower;
@@ -128,12 +132,12 @@ Who ReferentOf(const std::vector<Word>& words, size_t head, const Lexicon& lex) 
     }
   }
   bool own = det == "my" || det == "our";
-  if (own && In(std::string_view(w), kOwnGroups)) return Who::kWe;
-  if (In(std::string_view(w), kOwnGroups) && !own) {
-    bool acting = In(std::string_view(w), kActingGroups);
+  if (own && In<kOwnGroups>(std::string_view(w))) return Who::kWe;
+  if (In<kOwnGroups>(std::string_view(w)) && !own) {
+    bool acting = In<kActingGroups>(std::string_view(w));
     return acting && (det == "the" || det == "their" || det == "his" || det == "her" || det.ends_with("'s")) ? Who::kOther : Who::kThing;
   }
-  if (lex.IsAgent(w) || In(std::string_view(w), kFunctions)) return Who::kOther;
+  if (lex.IsAgent(w) || In<kFunctions>(std::string_view(w))) return Who::kOther;
   if (words[head].capital && !lex.Valence(w) && w.size() > 1) return Who::kOther;  // a name: "Gavin", "Textwise"
   return Who::kThing;
 }
@@ -149,11 +153,11 @@ ParsedSentence ParseSentence(std::string_view text, Span span, const Lexicon& le
     const Word& w = words[k];
     bool boundary = false;
     if (w.punct && (w.lower == ";" || w.lower == ":" || w.lower == "(" || w.lower == ")" || w.lower == "-" || w.lower == ",")) boundary = true;
-    if (!w.punct && In(std::string_view(w.lower), kClauseOpeners)) boundary = true;
+    if (!w.punct && In<kClauseOpeners>(std::string_view(w.lower))) boundary = true;
     if (!w.punct && (w.lower == "and" || w.lower == "or") && k + 1 < words.size()) {
       // "and they ...", "and their lead brushed ...": a new subject and its verb; not
       // "and worked out ..." (the same subject) nor "logs and metrics".
-      if (In(std::string_view(words[k + 1].lower), kSubjectPronouns)) boundary = true;
+      if (In<kSubjectPronouns>(std::string_view(words[k + 1].lower))) boundary = true;
       for (size_t j = k + 2; !boundary && j < words.size() && j <= k + 4; ++j) {
         if (words[j].punct) break;
         if (lex.IsPast(words[j].lower) && !lex.IsPast(words[k + 1].lower) && !IsAuxiliary(words[k + 1].lower)) boundary = true;
@@ -174,7 +178,7 @@ ParsedSentence ParseSentence(std::string_view text, Span span, const Lexicon& le
     bool opening_that = k == 0 && k < cl.end && words[k].lower == "that";
     bool relative = k < cl.end && (words[k].lower == "who" || words[k].lower == "which" || words[k].lower == "whom" ||
                                    (!opening_that && words[k].lower == "that" && k + 1 < cl.end && VerbLike(words[k + 1], lex)));
-    if (k < cl.end && !opening_that && In(std::string_view(words[k].lower), kClauseOpeners)) ++k;
+    if (k < cl.end && !opening_that && In<kClauseOpeners>(std::string_view(words[k].lower))) ++k;
     for (size_t j = k; j < cl.end; ++j) {
       if (IsNegator(words[j].lower) && cl.negator < 0) cl.negator = static_cast<int>(j);
     }
