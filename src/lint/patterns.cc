@@ -58,7 +58,7 @@ PhraseList::PhraseList(const std::vector<std::string>& phrases, const Lexicon* l
       words.push_back(lemmas_ && word != "*" ? lemmas_->VerbLemma(word) : word);
     }
     if (words.empty()) continue;
-    (words[0] == "*" ? wildcard_ : by_first_[words[0]]).push_back(phrases_.size());
+    (words[0] == "*" ? wildcard_ : by_first_[WordKey(words[0])]).push_back(phrases_.size());
     phrases_.push_back(std::move(words));
   }
 }
@@ -84,9 +84,10 @@ size_t PhraseList::MatchAt(const std::vector<Word>& words, size_t k) const {
       if (phrases_[id].size() > best && MatchesFrom(phrases_[id], words, k)) best = phrases_[id].size();
     }
   };
-  if (auto it = by_first_.find(words[k].lower); it != by_first_.end()) try_all(it->second);
-  if (lemmas_ && words[k].lemma != words[k].lower) {
-    if (auto it = by_first_.find(words[k].lemma); it != by_first_.end()) try_all(it->second);
+  if (by_first_.empty() && wildcard_.empty()) return 0;
+  if (auto it = by_first_.find(words[k].key); it != by_first_.end()) try_all(it->second);
+  if (lemmas_ && words[k].lemma_key != words[k].key) {
+    if (auto it = by_first_.find(words[k].lemma_key); it != by_first_.end()) try_all(it->second);
   }
   try_all(wildcard_);
   return best;

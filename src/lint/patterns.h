@@ -56,7 +56,10 @@ class PhraseList {
   std::vector<std::vector<std::string>> phrases_;
   // Phrases by their first word, so that a position costs one or two lookups, not a
   // pass over the list; phrases opening with "*" are tried everywhere.
-  std::unordered_map<std::string, std::vector<size_t>> by_first_;
+  struct Identity {
+    size_t operator()(size_t key) const { return key; }
+  };
+  std::unordered_map<size_t, std::vector<size_t>, Identity> by_first_;  // by WordKey
   std::vector<size_t> wildcard_;
   const Lexicon* lemmas_ = nullptr;
 };

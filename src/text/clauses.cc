@@ -56,6 +56,7 @@ bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 
 void Tokenize(std::string_view text, Span span, const Lexicon& lex, std::vector<Word>& out) {
   size_t i = span.start;
   bool first = true;
+  size_t first_word = out.size();
   while (i < span.end) {
     char c = text[i];
     if (IsWordByte(c)) {
@@ -91,6 +92,10 @@ void Tokenize(std::string_view text, Span span, const Lexicon& lex, std::vector<
       out.push_back({{i, i + 1}, std::string(1, c), std::string(1, c), false, true, 0});
     }
     ++i;
+  }
+  for (size_t k = first_word; k < out.size(); ++k) {
+    out[k].key = WordKey(out[k].lower);
+    out[k].lemma_key = out[k].lemma == out[k].lower ? out[k].key : WordKey(out[k].lemma);
   }
 }
 

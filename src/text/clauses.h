@@ -12,6 +12,7 @@
 // about 440 ms and takes 7-115 ms a sentence on this machine, against a budget of 1 ms
 // for a whole 400-word answer (README, "Linter").
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,7 @@ struct Word {
   bool capital = false;  // Written with a capital first letter.
   bool punct = false;    // A punctuation mark (, ; : ( ) - ").
   float valence = 0;     // VADER valence of `lower`.
+  size_t key = 0, lemma_key = 0;  // WordKey of `lower` and `lemma`: hashed once, looked up often.
 };
 
 struct Clause {
@@ -53,6 +55,9 @@ ParsedSentence ParseSentence(std::string_view text, Span span, const Lexicon& le
 // What a noun phrase ending in word `head` refers to, reading the words before it
 // ("my manager" -> kOther, "our team" -> kWe, "the release team" -> kOther).
 Who ReferentOf(const std::vector<Word>& words, size_t head, const Lexicon& lexicon);
+
+// The hash a word is looked up by (std::hash of its text).
+inline size_t WordKey(std::string_view w) { return std::hash<std::string_view>{}(w); }
 
 // Word-class tests used by parser and rule kinds alike.
 bool IsNegator(std::string_view lower);
