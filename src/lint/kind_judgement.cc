@@ -213,7 +213,10 @@ class JudgementRule : public Rule {
     for (int a = attributions_.Find(w, 0, w.size(), &n); a >= 0; a = attributions_.Find(w, static_cast<size_t>(a) + n, w.size(), &n)) {
       size_t from = static_cast<size_t>(a) + n;
       const std::string& first = from < w.size() ? w[from].lower : w[0].lower;
-      if (first == "how" || first == "what" || first == "why" || first == "when" || first == "where" || first == "whether") continue;
+      if (first == "how" || first == "what" || first == "why" || first == "when" || first == "where" || first == "whether" ||
+          first == "that") {
+        continue;  // a clause follows, not a party: "the root cause was that data ..."
+      }
       // The noun phrase ends at punctuation, a verb, a preposition or a pronoun that
       // opens a new clause; its head is its last word ("patient transport delays" is
       // about delays, "the previous owner" about a person).
