@@ -69,7 +69,12 @@ void ExtractLineMetrics(std::string_view line, std::vector<std::string>& out) {
   // Which words start a figure, and which figures open a before->after pair, is the
   // figure recognizer's call (text/figures.h), as it is for the linter.
   std::vector<size_t> starts, pair_starts;
-  for (const Figure& f : FindFigures(line, {0, line.size()})) starts.push_back(f.span.start);
+  for (const Figure& f : FindFigures(line, {0, line.size()})) {
+    // A number word is a metric with what it counts ("three engineers") or as a
+    // multiple or fraction ("doubled", "half"); a bare "zero" or "two" says too little.
+    bool telling = !f.spelled || !f.unit.empty() || f.quantity == Quantity::kMultiple || f.quantity == Quantity::kFraction;
+    if (telling) starts.push_back(f.span.start);
+  }
   for (const FigurePair& p : FindFigurePairs(line, {0, line.size()})) pair_starts.push_back(p.before.span.start);
   auto starts_in = [&](const std::vector<size_t>& offsets, std::string_view w) {
     auto b = static_cast<size_t>(w.data() - line.data());
