@@ -141,7 +141,8 @@ class JudgementRule : public Rule {
     for (const Clause& c : p.clauses) {
       if (c.verb < 0) continue;
       auto v = static_cast<size_t>(c.verb);
-      bool be = IsBeOrGet(w[v].lower);
+      bool be = false;  // a form of "be" anywhere in the verb group: "was", "had been", "has always been"
+      for (size_t k = v; k < c.end && (IsAuxiliary(w[k].lower) || IsAdverb(w[k].lower)); ++k) be |= IsBeOrGet(w[k].lower);
       // A third party's work judged: "their code was a mess", "his scripts were sloppy".
       bool theirs = false;
       if (c.who == Who::kThing && c.subject > 0) {
