@@ -225,14 +225,23 @@ class JudgementRule : public Rule {
       while (end < w.size() && end < from + 4 && !w[end].punct && !(end > from && EndsPhrase(w[end], lex))) ++end;
       if (end > from) {
         size_t head = end - 1;
-        if (ReferentOf(w, head, lex) == Who::kOther && w[head].lower != "everyone" && w[head].lower != "everybody") {
+        // "the design" is a thing, "the designer" or "design" alone a party.
+        bool determined = false;
+        for (size_t k = from; k < head; ++k) determined |= w[k].lower == "the" || w[k].lower == "a" || w[k].lower == "an";
+        bool determined_thing = determined && !lex.IsAgent(w[head].lower) && !w[head].capital;
+        if (ReferentOf(w, head, lex) == Who::kOther && !determined_thing && w[head].lower != "everyone" && w[head].lower != "everybody") {
           e.Add(2, static_cast<size_t>(a), head);
         }
       }
     }
     // Accusing idioms: "dropped the ball", "threw it over the wall".
+    // Said of the candidate or the team ("I cut corners"), an idiom owns the fault instead.
     for (int a = accusations_.Find(w, 0, w.size(), &n); a >= 0; a = accusations_.Find(w, static_cast<size_t>(a) + n, w.size(), &n)) {
-      e.Add(2, static_cast<size_t>(a), static_cast<size_t>(a) + n - 1);
+      Who who = Who::kNone;
+      for (const Clause& c : p.clauses) {
+        if (static_cast<size_t>(a) >= c.begin && static_cast<size_t>(a) < c.end) who = c.who;
+      }
+      if (who != Who::kSelf && who != Who::kWe) e.Add(2, static_cast<size_t>(a), static_cast<size_t>(a) + n - 1);
     }
     if (e.score > 0) {
       int marker = markers_.Find(w, 0, w.size());
