@@ -542,7 +542,17 @@ class BalanceRule : public Rule {
     const auto& sections = in.framework->sections;
     for (size_t k = 0; k < sections.size(); ++k) {
       const Segment* s = seg.Find(static_cast<int>(k));
-      if (!s) continue;  // A missing section is structure.missing-section's finding.
+      if (!s) {
+        // A missing section is structure.missing-section's finding, but an answer with
+        // no action at all is out of balance too: the action is what gets scored.
+        if (sections[k].role != SectionRole::kAction) continue;
+        std::string message = Replace(Replace(Replace(info().message, "%s", sections[k].name), "%p", "0%"), "%t",
+                                      fmt::format("{}%", sections[k].share));
+        Finding f = Report(in, Span{in.text.size(), in.text.size()}, "", message);
+        f.section = sections[k].name;
+        out.push_back(std::move(f));
+        continue;
+      }
       double share = 100.0 * s->words / total;
       bool low_action = sections[k].role == SectionRole::kAction && share < min_action_;
       if (!low_action && std::abs(share - sections[k].share) <= max_deviation_) continue;

@@ -220,6 +220,13 @@ std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>&
   std::vector<bool> possible(k, false);
   for (size_t i = 0; i < n; ++i) {
     std::string lower = ToLower(text.substr(sentences[i].start, sentences[i].size()));
+    // A bullet's marker is no part of its sentence: "- we backtested it" starts with "we".
+    size_t b = 0;
+    while (b < lower.size() && (lower[b] == '-' || lower[b] == '*' || lower[b] == '+' || lower[b] == ' ' || std::isdigit(static_cast<unsigned char>(lower[b])) ||
+                                (b > 0 && lower[b] == '.' && std::isdigit(static_cast<unsigned char>(lower[b - 1]))))) {
+      ++b;
+    }
+    lower.erase(0, b);
     for (size_t s = 0; s < k; ++s) {
       cues[i][s] = RoleCues(lower, f.sections[s]);
       opens[i][s] = f.sections[s].role != SectionRole::kLearning || cues[i][s] >= 1.5;
