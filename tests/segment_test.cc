@@ -92,5 +92,15 @@ TEST(SegmentTest, LabelsAreReadWhereverPeopleWriteThem) {
   EXPECT_FALSE(SegmentAnswer("We shipped it on time. Result: nothing broke.", star, reader).labeled);
 }
 
+TEST(SegmentTest, BulletsAreReadWithoutTheirMarkers) {
+  const Framework& star = *BuiltinCatalog().FindFramework("STAR");
+  std::string text =
+      "- At Quillon our nightly export failed twice a week.\n- I needed to make it reliable within a month.\n"
+      "- I read six weeks of logs.\n- I moved the run two hours later.\n- I added retries with backoff.\n"
+      "- As a result, it ran 60 nights in a row.";
+  Segmentation s = SegmentAnswer(text, star, {});
+  EXPECT_EQ(Describe(text, s), "Situation[- At Qui|] Task[- I need|] Action[- I read|- I move|- I adde|] Result[- As a r|] ");
+}
+
 }  // namespace
 }  // namespace rehearse
