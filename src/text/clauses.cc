@@ -143,7 +143,7 @@ Who ReferentOf(const std::vector<Word>& words, size_t head, const Lexicon& lex) 
     return acting && (det == "the" || det == "their" || det == "his" || det == "her" || det.ends_with("'s")) ? Who::kOther : Who::kThing;
   }
   if (lex.IsAgent(w) || In<kFunctions>(std::string_view(w))) return Who::kOther;
-  if (words[head].capital && lex.Valence(w) == 0.0f && w.size() > 1) return Who::kOther;  // a name: "Gavin", "Textwise"
+  if (words[head].capital && words[head].valence == 0.0f && w.size() > 1) return Who::kOther;  // a name: "Gavin", "Textwise"
   return Who::kThing;
 }
 

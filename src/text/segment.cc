@@ -324,6 +324,13 @@ int LabelReader::Map(std::string_view written, const Framework& framework) const
   bool listed = std::binary_search(known_.begin(), known_.end(), folded);
   bool letter_and_name = folded[1] == ' ' || folded[folded.size() - 2] == ' ';  // "S - Situation"
   if (!listed && !letter_and_name) return -2;
+  if (listed) {
+    std::lock_guard<std::mutex> lock(cache_->mutex);
+    auto& table = cache_->index[framework.id];
+    auto it = table.find(folded);
+    if (it == table.end()) it = table.emplace(folded, MapLabel(written, framework, vocabulary_, frameworks_)).first;
+    return it->second >= 0 ? it->second : -1;
+  }
   int index = MapLabel(written, framework, vocabulary_, frameworks_);
   if (index >= 0) return index;
   return listed ? -1 : -2;

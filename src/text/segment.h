@@ -6,7 +6,10 @@
 // the answer fits, keeping the sections in order.
 
 #include <string>
+#include <memory>
+#include <mutex>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/framework.h"
@@ -48,6 +51,14 @@ class LabelReader {
   LabelVocabulary vocabulary_;
   std::vector<Framework> frameworks_;
   std::vector<std::string> known_;  // Folded labels of every vocabulary entry and section, sorted.
+  // Labels already mapped, by framework id and folded label: MapLabel folds every
+  // vocabulary entry on each call, too slow to run per line of every answer. Filled on
+  // first use (under the mutex: the server lints on several threads).
+  struct Cache {
+    std::mutex mutex;
+    std::unordered_map<std::string, std::unordered_map<std::string, int>> index;
+  };
+  std::unique_ptr<Cache> cache_ = std::make_unique<Cache>();  // held by pointer: the reader stays movable
 };
 
 // Segments `text` (the whole answer) for `framework`. Labels are read where people
