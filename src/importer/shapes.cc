@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -1625,11 +1626,10 @@ class ShapeReader {
     const Framework* f = ChooseFramework(d, &origin.framework_reason);
     s.framework = f->id;
     if (!d.prose.empty()) {
-      std::vector<std::string> others;
-      for (const auto& fw : catalog_.frameworks) {
-        for (const auto& sec : fw.sections) others.push_back(sec.name);
-      }
-      Segmentation seg = SegmentAnswer(d.prose, *f, others);
+      // The linter's reader of labels, built once: an answer read as a story is split
+      // the way the linter would split it.
+      if (!label_reader_) label_reader_ = std::make_unique<LabelReader>(catalog_.labels, catalog_.frameworks);
+      Segmentation seg = SegmentAnswer(d.prose, *f, *label_reader_);
       if (seg.segments.empty()) {
         s.notes = s.notes.empty() ? d.prose : s.notes + "\n\n" + d.prose;
       } else {
@@ -2062,6 +2062,7 @@ class ShapeReader {
   ParsedGuide out_;
   GuideTables tables_;
   ValueNames value_names_;
+  std::unique_ptr<LabelReader> label_reader_;
   std::vector<std::string> framework_ids_;
   Outline outline_;
   std::vector<Mark> marks_;  // By position (and so by line).

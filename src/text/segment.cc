@@ -339,7 +339,7 @@ int LabelReader::Map(std::string_view written, const Framework& framework) const
 Segmentation SegmentAnswer(std::string_view text, const Framework& framework,
                            const std::vector<std::string>& other_labels) {
   LabelVocabulary vocabulary;
-  for (const auto& name : other_labels) vocabulary.entries.push_back({name, {name}});
+  for (const auto& name : other_labels) vocabulary.entries.push_back(SectionLabels{name, {name}, {}, {}});
   return SegmentAnswer(text, framework, LabelReader(std::move(vocabulary), {framework}));
 }
 
