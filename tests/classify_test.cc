@@ -54,7 +54,9 @@ TEST(ClassifyTest, ValuesComeWithReasons) {
   ASSERT_FALSE(c->values[0].reasons.empty());
   EXPECT_EQ(c->framework, "CARL");
   EXPECT_EQ(Classifier().Classify("  ", "amazon").error().message, "the question is empty");
-  EXPECT_EQ(Classifier().Classify("Why us?", "netflix").error().message, "unknown company \"netflix\" (known: amazon, google, meta)");
+  EXPECT_EQ(Classifier().Classify("Why us?", "initech").error().message,
+            "unknown company \"initech\" (known: airbnb, amazon, atlassian, google, linkedin, meta, microsoft, "
+            "netflix, salesforce, spotify, stripe, uber)");
 }
 
 // The evaluation set (tests/classify_eval/questions.toml) was written apart from the
