@@ -15,7 +15,8 @@ namespace rehearse {
 struct StoryIndex::Entry {
   TermVector own;    // In the stories' term space.
   TermVector bank;   // In the question bank's term space.
-  TermVector title;  // The question the story answers, in the bank's term space.
+  std::string asked;  // The question the story answers (and its index topic).
+  std::string told;   // What the teller says they faced and did: context, task, action.
   std::vector<std::string> themes;       // Lowercased: the story's own, its theme-table rows, inferred.
   std::vector<std::string> theme_stems;  // Their stemmed words, sorted.
   // Per company (by its place in the catalog), by value index; computed on first use.
@@ -27,6 +28,20 @@ namespace {
 std::string StoryText(const Story& s) {
   std::string text = s.title + "\n" + s.project + "\n";
   for (const auto& sec : s.sections) text += sec.text + "\n";
+  return text;
+}
+
+// The sections of `s` in the context, task and action roles of its framework: what
+// the values model reads a story by (results and learnings say less about which value
+// it shows). Sections the framework does not name are kept.
+std::string Told(const Story& s, const Catalog& catalog) {
+  const Framework* fw = catalog.FindFramework(s.framework);
+  std::string text;
+  for (const auto& sec : s.sections) {
+    const FrameworkSection* role = fw ? fw->FindSection(sec.name) : nullptr;
+    if (role && (role->role == SectionRole::kResult || role->role == SectionRole::kLearning)) continue;
+    text += sec.text + "\n";
+  }
   return text;
 }
 
@@ -45,6 +60,8 @@ bool ThemeMeets(const std::vector<std::string>& sorted_stems, const std::vector<
   return false;
 }
 
+constexpr double kAskedWeight = 0.6;  // The story's question against what it tells.
+
 }  // namespace
 
 StoryIndex::StoryIndex(const std::vector<Story>& stories, const std::vector<ThemeRow>& theme_rows,
@@ -59,7 +76,8 @@ StoryIndex::StoryIndex(const std::vector<Story>& stories, const std::vector<Them
   for (size_t i = 0; i < stories.size(); ++i) {
     Entry& e = entries_[i];
     e.bank = classifier.VectorizeTerms(docs[i]);
-    e.title = classifier.Vectorize(stories[i].title);
+    e.asked = stories[i].title + (stories[i].topic.empty() ? "" : ". " + stories[i].topic);
+    e.told = Told(stories[i], classifier.catalog());
     e.own = space_->Vectorize(std::move(docs[i]));
     for (const auto& [id, w] : e.own.weights) postings_[static_cast<size_t>(id)].emplace_back(i, w);
     e.themes = Lower(stories[i].themes);
@@ -67,6 +85,9 @@ StoryIndex::StoryIndex(const std::vector<Story>& stories, const std::vector<Them
       if (row.goto_key == stories[i].key || row.backup_key == stories[i].key) e.themes.push_back(ToLower(row.theme));
     }
     if (!stories[i].category.empty()) e.themes.push_back(ToLower(stories[i].category));
+    // What the user says the story is about (its themes, its rows in the theme table,
+    // its category) tells its values as much as its question does.
+    for (const auto& t : e.themes) e.asked += ". " + t;
     for (const auto& t : classifier.Themes(e.bank)) e.themes.push_back(t);
     for (const auto& t : e.themes) {
       for (auto& stem : Terms(t)) e.theme_stems.push_back(std::move(stem));
@@ -93,22 +114,25 @@ const std::vector<double>& StoryIndex::Fits(size_t story, const Company& company
       }
     }
   } else {
-    // The question a story answers says most about what it shows; its text adds the rest.
-    std::vector<ValueScore> title = classifier_.ScoreValues(entries_[story].title, company);
-    std::vector<ValueScore> body = classifier_.ScoreValues(entries_[story].bank, company);
-    double top = 0;
-    for (size_t v = 0; v < company.values.size(); ++v) {
-      auto score_of = [&](const std::vector<ValueScore>& list) {
-        auto f = std::find_if(list.begin(), list.end(), [&](const ValueScore& x) { return x.name == company.values[v].name; });
-        return f == list.end() ? 0.0 : f->score;
-      };
-      fits[v] = 0.6 * score_of(title) + 0.4 * score_of(body);
-      top = std::max(top, fits[v]);
-    }
-    // Relative to the story's best value; weak ones do not count, inferred ones weigh less.
-    for (double& f : fits) {
-      f = top > 0 ? f / top : 0;
-      f = f >= 0.4 ? 0.8 * f : 0;
+    // Two views of the story through the company's values model: the question it
+    // answers (with what the user says it is about), and what it tells. They are
+    // combined as a product of experts (Hinton, 2002), the question weighing more
+    // (kAskedWeight), at temperature 2 because the two views share evidence. The
+    // result is P(value | story): a story is ranked for a value by how sure the model
+    // is, so a story that shows two values is listed under both.
+    auto asked = classifier_.ValueProbabilities(entries_[story].asked, company);
+    auto told = classifier_.ValueProbabilities(entries_[story].told, company);
+    if (asked && told) {
+      double sum = 0;
+      for (size_t v = 0; v < fits.size(); ++v) {
+        fits[v] = std::exp((kAskedWeight * std::log((*asked)[v]) + (1 - kAskedWeight) * std::log((*told)[v])) / 2);
+        sum += fits[v];
+      }
+      // Under 5% the story does not show the value; inferred fits stay under a tag's.
+      for (double& f : fits) {
+        f /= sum;
+        f = f >= 0.05 ? 0.8 * std::min(1.0, f / 0.5) : 0;
+      }
     }
   }
   cache[slot] = std::move(fits);
