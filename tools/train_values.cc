@@ -2,10 +2,13 @@
 // time, from the data files compiled into rehearse_core (data/companies/*.toml,
 // data/questions.toml, data/training/*.tsv) and WordNet.
 //
-//   rehearse_train OUT_DIR [--report] [--eval COMPANY FILE.tsv]... [--l2 X] [--folds N]
+//   rehearse_train OUT_DIR [--report] [--eval COMPANY FILE.tsv [--misses]]... [--l2 X] [--folds N]
 //
-// --eval scores COMPANY's model on a TSV with the columns `id value question` (a
-// header line first), top-1 and top-3, for development; nothing is trained on it.
+// --eval scores COMPANY's model on a TSV with a header line naming a `value` and a
+// `question` column: top-1 and top-3, beside the description TF-IDF baseline, for
+// development (nothing is trained on it); --misses lists the questions whose value
+// is not in the top 3. --l2, --folds, --related, --description, --name, --keywords
+// override the training options, for experiments.
 // Writes OUT_DIR/values_model.txt (the models, readable) and OUT_DIR/embedded_model.cc
 // (the same text as a C++ string defining BuiltinValueModels()), each only when its
 // content changes. --report prints, per company, the training texts, the features,
@@ -16,7 +19,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdlib>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -94,9 +97,13 @@ class DescriptionBaseline {
   std::vector<rehearse::TermVector> values_;
 };
 
-void Evaluate(const rehearse::ValueModel& model, const rehearse::Company& company, const std::string& path) {
+void Evaluate(const rehearse::ValueModel& model, const rehearse::Company& company, const std::string& path,
+              bool show_misses) {
   DescriptionBaseline baseline(company);
   int base1 = 0, base3 = 0;
+  // Calibration: the top value's probability against whether it was right, in ten
+  // bins (expected calibration error, Naeini et al. 2015).
+  std::vector<double> bin_confidence(10, 0), bin_right(10, 0), bin_n(10, 0);
   std::ifstream in(path);
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -128,14 +135,15 @@ void Evaluate(const rehearse::ValueModel& model, const rehearse::Company& compan
     for (size_t v = 0; v < base.size(); ++v) base_rank += base[v] > base[index] || (base[v] == base[index] && v < index);
     base1 += base_rank == 0;
     base3 += base_rank < 3;
+    double confidence = *std::max_element(p.begin(), p.end());
+    auto bin = std::min<size_t>(9, static_cast<size_t>(confidence * 10));
+    bin_confidence[bin] += confidence;
+    bin_right[bin] += rank == 0;
+    bin_n[bin] += 1;
     ++n;
     top1 += rank == 0;
     top3 += rank < 3;
-    if (std::getenv("REHEARSE_TRAIN_PRED")) {
-      size_t best = static_cast<size_t>(std::max_element(p.begin(), p.end()) - p.begin());
-      fmt::print("    pred\t{}\t{}\t{:.2f}\n", company.values[index].name, company.values[best].name, p[best]);
-    }
-    if (rank >= 3 && std::getenv("REHEARSE_TRAIN_MISSES")) {
+    if (rank >= 3 && show_misses) {
       std::vector<size_t> order(p.size());
       for (size_t v = 0; v < p.size(); ++v) order[v] = v;
       std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return p[a] > p[b]; });
@@ -143,26 +151,33 @@ void Evaluate(const rehearse::ValueModel& model, const rehearse::Company& compan
                  company.values[order[1]].name, company.values[order[2]].name, question);
     }
   }
-  fmt::print("  eval {} on {}: top-1 {:.3f} top-3 {:.3f} ({} questions); description TF-IDF baseline {:.3f} / {:.3f}\n",
+  double ece = 0, mean_confidence = 0;
+  for (size_t b = 0; b < 10; ++b) {
+    if (bin_n[b] > 0) ece += std::fabs(bin_confidence[b] - bin_right[b]) / std::max(1, n);
+    mean_confidence += bin_confidence[b] / std::max(1, n);
+  }
+  fmt::print("  eval {} on {}: top-1 {:.3f} top-3 {:.3f} ({} questions); description TF-IDF baseline {:.3f} / {:.3f}; "
+             "mean top probability {:.3f}, expected calibration error {:.3f}\n",
              company.id, path, n ? static_cast<double>(top1) / n : 0.0, n ? static_cast<double>(top3) / n : 0.0, n,
-             n ? static_cast<double>(base1) / n : 0.0, n ? static_cast<double>(base3) / n : 0.0);
+             n ? static_cast<double>(base1) / n : 0.0, n ? static_cast<double>(base3) / n : 0.0, mean_confidence, ece);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: rehearse_train OUT_DIR [--report] [--eval COMPANY FILE]... [--l2 X] [--folds N]\n");
+    std::fprintf(stderr, "usage: rehearse_train OUT_DIR [--report] [--eval COMPANY FILE [--misses]]... [--l2 X] [--folds N]\n");
     return 2;
   }
   std::filesystem::path out_dir = argv[1];
-  bool report = false;
+  bool report = false, misses = false;
   std::vector<std::pair<std::string, std::string>> evals;
   rehearse::TrainingOptions options;
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     auto number = [&] { return i + 1 < argc ? std::stod(argv[++i]) : 0.0; };
     if (a == "--report") report = true;
+    else if (a == "--misses") misses = true;
     else if (a == "--eval" && i + 2 < argc) {
       evals.emplace_back(argv[i + 1], argv[i + 2]);
       i += 2;
@@ -214,7 +229,7 @@ int main(int argc, char** argv) {
       auto start = std::chrono::steady_clock::now();
       job.model.emplace(rehearse::TrainValueModel(*job.company, job.texts, job.expansions, options, &job.cv));
       job.features = job.model->rows();
-      job.model->Prune(0.002f);
+      job.model->Prune(0.0005f);  // Half the step weights are written in: these would be written as 0.
       job.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     }
   };
@@ -227,7 +242,7 @@ int main(int argc, char** argv) {
   for (const Job& job : jobs) {
     const rehearse::Company& company = *job.company;
     for (const auto& [id, path] : evals) {
-      if (id == company.id) Evaluate(*job.model, company, path);
+      if (id == company.id) Evaluate(*job.model, company, path, misses);
     }
     all += job.model->Serialize();
     if (report) {

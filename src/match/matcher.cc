@@ -15,12 +15,13 @@ namespace rehearse {
 struct StoryIndex::Entry {
   TermVector own;    // In the stories' term space.
   TermVector bank;   // In the question bank's term space.
-  std::string asked;  // The question the story answers (and its index topic).
-  std::string told;   // What the teller says they faced and did: context, task, action.
+  std::string asked;  // The question the story answers, its index topic, the user's themes for it.
+  std::string did;    // What the teller did: its action sections.
   std::vector<std::string> themes;       // Lowercased: the story's own, its theme-table rows, inferred.
   std::vector<std::string> theme_stems;  // Their stemmed words, sorted.
   // Per company (by its place in the catalog), by value index; computed on first use.
   mutable std::vector<std::vector<double>> fits;
+  mutable std::vector<std::vector<double>> strength;  // P(value | story), see Strength.
 };
 
 namespace {
@@ -31,16 +32,16 @@ std::string StoryText(const Story& s) {
   return text;
 }
 
-// The sections of `s` in the context, task and action roles of its framework: what
-// the values model reads a story by (results and learnings say less about which value
-// it shows). Sections the framework does not name are kept.
-std::string Told(const Story& s, const Catalog& catalog) {
+// The text of the sections of `s` whose role in its framework is one of `roles`.
+// Sections the framework does not name count as actions: what a story tells is
+// mostly what its teller did.
+std::string SectionsIn(const Story& s, const Catalog& catalog, std::initializer_list<SectionRole> roles) {
   const Framework* fw = catalog.FindFramework(s.framework);
   std::string text;
   for (const auto& sec : s.sections) {
-    const FrameworkSection* role = fw ? fw->FindSection(sec.name) : nullptr;
-    if (role && (role->role == SectionRole::kResult || role->role == SectionRole::kLearning)) continue;
-    text += sec.text + "\n";
+    const FrameworkSection* known = fw ? fw->FindSection(sec.name) : nullptr;
+    SectionRole role = known ? known->role : SectionRole::kAction;
+    if (std::find(roles.begin(), roles.end(), role) != roles.end()) text += sec.text + "\n";
   }
   return text;
 }
@@ -60,7 +61,7 @@ bool ThemeMeets(const std::vector<std::string>& sorted_stems, const std::vector<
   return false;
 }
 
-constexpr double kAskedWeight = 0.6;  // The story's question against what it tells.
+constexpr double kAskedWeight = 0.6;  // A story's question, against what its teller did.
 
 }  // namespace
 
@@ -77,7 +78,7 @@ StoryIndex::StoryIndex(const std::vector<Story>& stories, const std::vector<Them
     Entry& e = entries_[i];
     e.bank = classifier.VectorizeTerms(docs[i]);
     e.asked = stories[i].title + (stories[i].topic.empty() ? "" : ". " + stories[i].topic);
-    e.told = Told(stories[i], classifier.catalog());
+    e.did = SectionsIn(stories[i], classifier.catalog(), {SectionRole::kAction});
     e.own = space_->Vectorize(std::move(docs[i]));
     for (const auto& [id, w] : e.own.weights) postings_[static_cast<size_t>(id)].emplace_back(i, w);
     e.themes = Lower(stories[i].themes);
@@ -98,9 +99,55 @@ StoryIndex::StoryIndex(const std::vector<Story>& stories, const std::vector<Them
 
 StoryIndex::~StoryIndex() = default;
 
+size_t StoryIndex::Slot(const Company& company) const {
+  return static_cast<size_t>(&company - classifier_.catalog().companies.data());
+}
+
+const std::vector<double>& StoryIndex::Strength(size_t story, const Company& company) const {
+  auto& cache = entries_[story].strength;
+  size_t slot = Slot(company);
+  if (cache.size() <= slot) cache.resize(classifier_.catalog().companies.size());
+  if (!cache[slot].empty()) return cache[slot];
+  // Two views of the story through the company's values model: the question it
+  // answers (with what the user says it is about) and what the teller did (its action
+  // sections), combined as a product of experts (Hinton, 2002), the question weighing
+  // more (kAskedWeight). The situation is left out: a technical setting reads as Dive
+  // Deep whatever the story shows; on a real guide adding it, at any weight from 0.1,
+  // lowered recall (README). At temperature 3 the product ranks stories for a value
+  // by how far that value stands above the story's others, not by how peaked the
+  // story's distribution is, so a story that shows two values ranks under both.
+  const Entry& e = entries_[story];
+  std::vector<double> p(company.values.size(), 1.0 / static_cast<double>(company.values.size()));
+  auto asked = classifier_.ValueProbabilities(e.asked, company);
+  auto did = classifier_.ValueProbabilities(e.did, company);
+  if (asked && did) {
+    double sum = 0;
+    for (size_t v = 0; v < p.size(); ++v) {
+      p[v] = std::exp((kAskedWeight * std::log((*asked)[v]) + (1 - kAskedWeight) * std::log((*did)[v])) / 3);
+      sum += p[v];
+    }
+    for (double& x : p) x /= sum;
+  }
+  cache[slot] = std::move(p);
+  return cache[slot];
+}
+
+const std::vector<double>& StoryIndex::BankBest(const Company& company) const {
+  size_t slot = Slot(company);
+  if (bank_best_.size() <= slot) bank_best_.resize(classifier_.catalog().companies.size());
+  std::vector<double>& best = bank_best_[slot];
+  if (!best.empty()) return best;
+  best.assign(company.values.size(), 0);
+  for (size_t i = 0; i < stories_.size(); ++i) {
+    const std::vector<double>& p = Strength(i, company);
+    for (size_t v = 0; v < best.size(); ++v) best[v] = std::max(best[v], p[v]);
+  }
+  return best;
+}
+
 const std::vector<double>& StoryIndex::Fits(size_t story, const Company& company) const {
   auto& cache = entries_[story].fits;
-  auto slot = static_cast<size_t>(&company - classifier_.catalog().companies.data());
+  size_t slot = Slot(company);
   if (cache.size() <= slot) cache.resize(classifier_.catalog().companies.size());
   if (!cache[slot].empty()) return cache[slot];
   std::vector<double> fits(company.values.size(), 0);
@@ -114,25 +161,15 @@ const std::vector<double>& StoryIndex::Fits(size_t story, const Company& company
       }
     }
   } else {
-    // Two views of the story through the company's values model: the question it
-    // answers (with what the user says it is about), and what it tells. They are
-    // combined as a product of experts (Hinton, 2002), the question weighing more
-    // (kAskedWeight), at temperature 2 because the two views share evidence. The
-    // result is P(value | story): a story is ranked for a value by how sure the model
-    // is, so a story that shows two values is listed under both.
-    auto asked = classifier_.ValueProbabilities(entries_[story].asked, company);
-    auto told = classifier_.ValueProbabilities(entries_[story].told, company);
-    if (asked && told) {
-      double sum = 0;
-      for (size_t v = 0; v < fits.size(); ++v) {
-        fits[v] = std::exp((kAskedWeight * std::log((*asked)[v]) + (1 - kAskedWeight) * std::log((*told)[v])) / 2);
-        sum += fits[v];
-      }
-      // Under 5% the story does not show the value; inferred fits stay under a tag's.
-      for (double& f : fits) {
-        f /= sum;
-        f = f >= 0.05 ? 0.8 * std::min(1.0, f / 0.5) : 0;
-      }
+    // Inferred: the story counts for a value it shows above chance (1/K), scored
+    // against the bank's best story for the value (0.8, under any tag), or against
+    // 1.6 chances when no story does better, so that a value only shown at chance
+    // scores under 0.5 and is a gap.
+    const std::vector<double>& p = Strength(story, company);
+    const std::vector<double>& best = BankBest(company);
+    double chance = 1.0 / static_cast<double>(fits.size());
+    for (size_t v = 0; v < fits.size(); ++v) {
+      fits[v] = p[v] >= chance ? 0.8 * p[v] / std::max(best[v], 1.6 * chance) : 0;
     }
   }
   cache[slot] = std::move(fits);

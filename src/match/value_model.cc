@@ -10,6 +10,14 @@
 #include "util/text.h"
 
 namespace rehearse {
+namespace {
+
+// Weights are written as integer multiples of this step: exact enough (half a step of
+// error at most, under any weight that matters), and integers read ten times faster
+// than decimals.
+constexpr double kWeightStep = 0.001;
+
+}  // namespace
 
 ValueModel::ValueModel(const Company& company, std::vector<Expansion> expansions)
     : company_id_(company.id), expansions_(std::move(expansions)) {
@@ -119,14 +127,11 @@ std::string ValueModel::Serialize() const {
   for (float b : bias_) out += fmt::format(" {:.4g}", b);
   out += "\n";
   size_t k = value_names_.size();
+  out += fmt::format("rows {}\n", names_.size());
   for (size_t r = 0; r < names_.size(); ++r) {
     out += "f " + names_[r] + "\t";
-    bool first = true;
     for (size_t v = 0; v < k; ++v) {
-      float w = weights_[r * k + v];
-      if (w == 0.0f) continue;
-      out += fmt::format("{}{}:{:.4g}", first ? "" : " ", v, w);
-      first = false;
+      out += fmt::format("{}{}", v ? " " : "", static_cast<long>(std::lround(weights_[r * k + v] / kWeightStep)));
     }
     out += "\n";
   }
@@ -145,15 +150,26 @@ bool ParseNumber(std::string_view s, T* out) {
 }  // namespace
 
 Result<ValueModel> ValueModel::Parse(std::string_view text, const Company& company) {
-  ValueModel m(company, {});
-  std::vector<std::string> names;
-  std::vector<Expansion> expansions;
   size_t k = company.values.size();
   int line_no = 0;
-  bool ended = false;
   auto bad = [&](std::string_view what) {
     return Error{fmt::format("values model for {}, line {}: {}", company.id, line_no, what)};
   };
+  // The expansions come before the weights; the lexicon is built once, with them.
+  std::vector<Expansion> expansions;
+  for (std::string_view line : SplitLines(text)) {
+    ++line_no;
+    if (line.starts_with("f ")) break;
+    if (!line.starts_with("expansion ")) continue;
+    auto cells = Split(line.substr(10), '\t');
+    size_t v = 0;
+    if (cells.size() != 3 || !ParseNumber(cells[0], &v) || v >= k) return bad("bad expansion");
+    expansions.push_back({v, std::string(cells[1]), std::string(cells[2])});
+  }
+  ValueModel m(company, std::move(expansions));
+  std::vector<std::string> names;
+  line_no = 0;
+  bool ended = false;
   for (std::string_view line : SplitLines(text)) {
     ++line_no;
     if (line.empty()) continue;
@@ -164,17 +180,18 @@ Result<ValueModel> ValueModel::Parse(std::string_view text, const Company& compa
       size_t tab = rest.find('\t');
       if (tab == std::string_view::npos) return bad("expected \"f NAME<TAB>weights\"");
       auto row = static_cast<size_t>(m.Row(std::string(rest.substr(0, tab)), true));
-      for (std::string_view cell : Split(rest.substr(tab + 1), ' ')) {
-        if (cell.empty()) continue;
-        size_t colon = cell.find(':');
-        size_t v = 0;
-        float w = 0;
-        if (colon == std::string_view::npos || !ParseNumber(cell.substr(0, colon), &v) ||
-            !ParseNumber(cell.substr(colon + 1), &w) || v >= k) {
-          return bad(fmt::format("bad weight \"{}\"", cell));
+      const char* p = rest.data() + tab + 1;
+      const char* end = rest.data() + rest.size();
+      for (size_t v = 0; v < k; ++v) {
+        long q = 0;
+        auto [next, ec] = std::from_chars(p, end, q);
+        if (ec != std::errc() || (next != end && *next != ' ') || (v + 1 < k && next == end)) {
+          return bad(fmt::format("expected {} integer weights", k));
         }
-        m.weights_[row * k + v] = w;
+        m.weights_[row * k + v] = static_cast<float>(static_cast<double>(q) * kWeightStep);
+        p = next == end ? end : next + 1;
       }
+      if (p != end) return bad(fmt::format("expected {} integer weights", k));
     } else if (key == "model") {
       if (rest != company.id) return bad(fmt::format("model of \"{}\", not \"{}\"", rest, company.id));
     } else if (key == "fingerprint") {
@@ -187,16 +204,19 @@ Result<ValueModel> ValueModel::Parse(std::string_view text, const Company& compa
     } else if (key == "value") {
       names.emplace_back(rest);
     } else if (key == "expansion") {
-      auto cells = Split(rest, '\t');
-      size_t v = 0;
-      if (cells.size() != 3 || !ParseNumber(cells[0], &v) || v >= k) return bad("bad expansion");
-      expansions.push_back({v, std::string(cells[1]), std::string(cells[2])});
+      continue;  // Read above.
     } else if (key == "bias") {
       auto cells = Split(rest, ' ');
       if (cells.size() != k) return bad(fmt::format("{} biases for {} values", cells.size(), k));
       for (size_t v = 0; v < k; ++v) {
         if (!ParseNumber(cells[v], &m.bias_[v])) return bad("bad bias");
       }
+    } else if (key == "rows") {
+      size_t n = 0;
+      if (!ParseNumber(rest, &n)) return bad("bad row count");
+      m.names_.reserve(n);
+      m.rows_.reserve(n);
+      m.weights_.reserve(n * k);
     } else if (key == "end") {
       ended = true;
       break;
@@ -206,16 +226,6 @@ Result<ValueModel> ValueModel::Parse(std::string_view text, const Company& compa
   }
   if (!ended) return bad("no \"end\" line");
   if (names != m.value_names_) return bad("its values are not the profile's");
-  if (!expansions.empty()) {
-    ValueModel with(company, std::move(expansions));
-    with.fingerprint_ = m.fingerprint_;
-    with.temperature_ = m.temperature_;
-    with.names_ = std::move(m.names_);
-    with.rows_ = std::move(m.rows_);
-    with.weights_ = std::move(m.weights_);
-    with.bias_ = std::move(m.bias_);
-    return with;
-  }
   return m;
 }
 

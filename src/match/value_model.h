@@ -7,8 +7,8 @@
 // question of eight words and a story of three hundred land on one scale. The
 // weights are learned by match/value_training.h; the probabilities are calibrated by
 // temperature scaling (Guo et al., "On Calibration of Modern Neural Networks", 2017)
-// fitted on cross-validated predictions, so that 0.7 means right about seven times
-// in ten on text like the training data. The model is plain data: it is written to
+// fitted on cross-validated predictions, so that 0.7 means "the value this question
+// probes most" about seven times in ten on text like the training data. The model is plain data: it is written to
 // and read from a text format (Serialize/Parse) that the build embeds in the binary.
 
 #include <cstdint>
@@ -48,7 +48,8 @@ class ValueModel {
   std::vector<std::string> Evidence(const std::vector<Feature>& features, size_t value, size_t max) const;
 
   // The text format: a header (company, fingerprint, temperature, values), the
-  // expansions, the bias, then one line per feature with its weight per value.
+  // expansions, the bias, then one line per feature with its weight per value, in
+  // integer steps of 0.001.
   std::string Serialize() const;
   // Reads what Serialize wrote for `company`. Fails, naming the line, on a malformed
   // line, a company or value list that differs from `company`'s.

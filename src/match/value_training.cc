@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -24,7 +25,12 @@ struct Labeled {
 // Questions labeled for `company`: the bank's, then its training file's.
 Result<std::vector<Labeled>> LabeledQuestions(const Catalog& catalog, const Company& company) {
   std::vector<Labeled> out;
+  // Labels are canonical names almost always: look those up directly, and only the
+  // rest with FindValue's tolerant matching (which allocates).
+  std::unordered_map<std::string_view, int> exact;
+  for (size_t v = 0; v < company.values.size(); ++v) exact.emplace(company.values[v].name, static_cast<int>(v));
   auto index_of = [&](const std::string& name) -> int {
+    if (auto it = exact.find(name); it != exact.end()) return it->second;
     const CompanyValue* v = company.FindValue(name);
     return v ? static_cast<int>(v - company.values.data()) : -1;
   };
@@ -133,7 +139,8 @@ std::vector<double> Fit(const std::vector<const Doc*>& docs, size_t rows, size_t
   return p;
 }
 
-// Weighted cross-entropy of softmax(z / t) against the targets.
+// Weighted cross-entropy of softmax(z / t) against each text's first value: what a
+// probability means to the user is "this is the value the question probes most".
 double TemperatureLoss(const std::vector<std::vector<double>>& logits, const std::vector<const Doc*>& docs, double t) {
   double loss = 0;
   for (size_t i = 0; i < docs.size(); ++i) {
@@ -142,7 +149,8 @@ double TemperatureLoss(const std::vector<std::vector<double>>& logits, const std
     double sum = 0;
     for (double s : z) sum += std::exp((s - top) / t);
     double log_sum = std::log(sum);
-    for (const auto& [v, share] : docs[i]->target) loss -= docs[i]->weight * share * ((z[v] - top) / t - log_sum);
+    size_t v = docs[i]->target.front().first;
+    loss -= docs[i]->weight * ((z[v] - top) / t - log_sum);
   }
   return loss;
 }
@@ -225,6 +233,7 @@ Result<std::vector<LabeledText>> TrainingTexts(const Catalog& catalog, const Com
       for (size_t v = 0; v < mass.size(); ++v) {
         if (mass[v] > 0) t.target.emplace_back(v, mass[v] / total);
       }
+      std::stable_sort(t.target.begin(), t.target.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
       out.push_back(std::move(t));
     }
   }

@@ -15,7 +15,9 @@
 //
 // Training minimises the cross-entropy against those shares plus an L2 penalty with
 // L-BFGS (match/lbfgs.h), then fits the softmax temperature on k-fold
-// cross-validated predictions. The same inputs give the same model, bit for bit.
+// cross-validated predictions of each question's first value, so that a probability
+// reads "how sure this is the value the question probes most". The same inputs give
+// the same model, bit for bit.
 
 #include <cstdint>
 #include <string>
@@ -30,7 +32,7 @@ namespace rehearse {
 
 struct LabeledText {
   std::string text;
-  std::vector<std::pair<size_t, double>> target;  // (value index, share); shares sum to 1.
+  std::vector<std::pair<size_t, double>> target;  // (value index, share), largest first; shares sum to 1.
   double weight = 1;
   bool question = true;  // A question (cross-validated), not a description or keyword list.
   std::string origin;    // "data/training/amazon.tsv:12", for error messages and reports.
