@@ -170,7 +170,11 @@ TEST_F(CliTest, CatalogCommands) {
     EXPECT_NE(std::find(values.begin(), values.end(), "Dive Deep"), values.end());
   }
   Outcome companies = Rehearse("companies", false);
-  EXPECT_NE(companies.out.find("amazon    Amazon Leadership Principles (16)"), std::string::npos) << companies.out;
+  EXPECT_NE(companies.out.find("amazon      Amazon Leadership Principles (16)"), std::string::npos) << companies.out;
+  EXPECT_NE(companies.out.find("salesforce  Salesforce Core values (5)"), std::string::npos) << companies.out;
+  Outcome meta = Rehearse("companies meta", false);
+  EXPECT_NE(meta.out.find("Source: https://www.metacareers.com/culture/ (read 2026-11-30)\n"), std::string::npos);
+  EXPECT_NE(meta.out.find("  Also written: Build Awesome Products; Be Bold\n"), std::string::npos) << meta.out;
 }
 
 TEST_F(CliTest, SummaryOfTheDemoBank) {

@@ -337,14 +337,18 @@ int RunCompanies(const Options& o) {
   }
   if (o.company.empty()) {
     for (const auto& c : catalog->companies) {
-      fmt::print("{}  {} {} ({})\n", Utf8Pad(c.id, 8), c.name, c.values_title, c.values.size());
+      fmt::print("{}  {} {} ({})\n", Utf8Pad(c.id, 10), c.name, c.values_title, c.values.size());
     }
     return 0;
   }
   const Company* c = catalog->FindCompany(o.company);
   if (!c) return Fail(Error{fmt::format("unknown company \"{}\" (see: rehearse companies)", o.company)});
   fmt::print("{} — {}\n", c->name, c->values_title);
-  for (const auto& v : c->values) fmt::print("\n{}\n  {}\n", v.name, v.description);
+  if (!c->source.empty()) fmt::print("Source: {}{}\n", c->source, c->source_date.empty() ? "" : " (read " + c->source_date + ")");
+  for (const auto& v : c->values) {
+    fmt::print("\n{}\n  {}\n", v.name, v.description);
+    if (!v.aliases.empty()) fmt::print("  Also written: {}\n", Join(v.aliases, "; "));
+  }
   return 0;
 }
 
