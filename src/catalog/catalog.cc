@@ -190,10 +190,12 @@ Result<std::vector<Question>> ReadQuestions(std::string_view text, const std::st
   if (!list) return out;
   for (const auto& node : *list) {
     const toml::table& t = *node.as_table();
-    for (const auto& [key, value] : t) {
+    for (const auto& entry : t) {
+      const auto& key = entry.first;
+      std::string_view name = key.str();
       static constexpr std::string_view kOwn[] = {"text", "kind", "framework", "themes"};
-      if (std::find(std::begin(kOwn), std::end(kOwn), key.str()) != std::end(kOwn)) continue;
-      if (std::none_of(companies.begin(), companies.end(), [&](const Company& c) { return c.id == key.str(); })) {
+      if (std::find(std::begin(kOwn), std::end(kOwn), name) != std::end(kOwn)) continue;
+      if (std::none_of(companies.begin(), companies.end(), [&](const Company& c) { return c.id == name; })) {
         const auto& b = key.source().begin;
         return Error{fmt::format("{}:{}:{}: unknown key \"{}\" (not a field or a company id)", file, b.line, b.column,
                                  key.str())};

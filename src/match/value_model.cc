@@ -80,13 +80,14 @@ std::vector<std::string> ValueModel::Evidence(const std::vector<Feature>& featur
   }
   std::stable_sort(lifts.begin(), lifts.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<std::string> out;
-  for (const auto& [lift, f] : lifts) {
+  for (const auto& lift : lifts) {
     if (out.size() == max) break;
+    const std::string& shown = lift.second->shown;
     // "root cause" says what "root" and "cause" would: quote the longer once.
     bool covered = std::any_of(out.begin(), out.end(), [&](const std::string& s) {
-      return s.find(f->shown) != std::string::npos || f->shown.find(s) != std::string::npos;
+      return s.find(shown) != std::string::npos || shown.find(s) != std::string::npos;
     });
-    if (!covered) out.push_back(f->shown);
+    if (!covered) out.push_back(shown);
   }
   return out;
 }
