@@ -5,6 +5,8 @@
 //   BM_StoriesJson      read a 1,000-story bank and render `rehearse stories --json`
 //   BM_Lint             lint a 400-word answer (labeled, and as unlabeled prose)
 //   BM_LintStartup      what `rehearse lint` pays once: parse the lexicons, load the rules
+//   BM_Classify         classify a question (values model loaded)
+//   BM_ModelLoad        read the embedded values model of Amazon, or of every company
 //   BM_ClassifyMatch    classify a question and rank a bank of N stories for it
 //   BM_Plan             values x stories coverage for a bank of N stories
 // `rehearse_bench --write-guide N FILE` writes the generated N-story guide, and
@@ -29,6 +31,7 @@
 #include "lint/linter.h"
 #include "match/classifier.h"
 #include "match/matcher.h"
+#include "match/value_models.h"
 #include "practice/coach.h"
 #include "store/bank.h"
 #include "store/practice_log.h"
@@ -275,6 +278,35 @@ const QuestionClassifier& TheClassifier() {
   static const auto c = std::move(*QuestionClassifier::Build(TheCatalog()));
   return *c;
 }
+
+// Classify one question for Amazon (framework, themes, values with reasons), the
+// model already loaded: what `rehearse classify` does after start-up.
+void BM_Classify(benchmark::State& state) {
+  const QuestionClassifier& c = TheClassifier();
+  (void)c.Classify("warm up", "amazon");
+  for (auto _ : state) {
+    auto r = c.Classify("Tell me about a time you disagreed with your manager and still committed to the plan.", "amazon");
+    benchmark::DoNotOptimize(r);
+  }
+}
+BENCHMARK(BM_Classify)->Unit(benchmark::kMicrosecond);
+
+// Read the values model the build embedded, for one company (Amazon: 16 values, the
+// largest) or for all twelve, fingerprint check included: the load a command pays.
+void BM_ModelLoad(benchmark::State& state) {
+  bool all = state.range(0) == 1;
+  for (auto _ : state) {
+    ValueModels models(TheCatalog());
+    for (const auto& company : TheCatalog().companies) {
+      if (!all && company.id != "amazon") continue;
+      auto m = models.For(company);
+      if (!m || !models.WasBuilt(company)) state.SkipWithError("the built model was not used");
+      benchmark::DoNotOptimize(m);
+    }
+  }
+  state.SetLabel(all ? "all companies" : "amazon");
+}
+BENCHMARK(BM_ModelLoad)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_ClassifyMatch(benchmark::State& state) {
   std::vector<Story> stories = MakeStories(static_cast<int>(state.range(0)));

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "test_util.h"
@@ -53,6 +54,23 @@ TEST(CatalogTest, BuiltinCompaniesAreComplete) {
   EXPECT_EQ(c.FindCompany("google")->values.size(), 4u);
   ASSERT_NE(c.FindCompany("meta"), nullptr);
   EXPECT_EQ(c.FindCompany("meta")->values.size(), 6u);
+  // Where users interview: each profile names the page its values come from, and
+  // describes every value in our words with keywords to listen for.
+  std::vector<std::string> ids;
+  for (const auto& company : c.companies) {
+    ids.push_back(company.id);
+    EXPECT_TRUE(company.source.starts_with("https://")) << company.id;
+    EXPECT_EQ(company.source_date, "2026-11-30") << company.id;
+    for (const auto& v : company.values) {
+      EXPECT_GE(v.description.size(), 100u) << company.id << ": " << v.name;
+      EXPECT_GE(v.keywords.size(), 8u) << company.id << ": " << v.name;
+    }
+  }
+  EXPECT_EQ(ids, (std::vector<std::string>{"airbnb", "amazon", "atlassian", "google", "linkedin", "meta", "microsoft",
+                                           "netflix", "salesforce", "spotify", "stripe", "uber"}));
+  EXPECT_EQ(c.FindCompany("netflix")->values.size(), 10u);
+  EXPECT_EQ(c.FindCompany("Stripe")->values_title, "Operating principles");
+  EXPECT_EQ(c.FindCompany("salesforce")->values[0].related, (std::vector<std::string>{"amazon:Earn Trust"}));
 }
 
 TEST(CatalogTest, FindValueAcceptsTheWaysGuidesSpellValues) {
@@ -69,7 +87,11 @@ TEST(CatalogTest, FindValueAcceptsTheWaysGuidesSpellValues) {
       {"google", "Leadership (Emergent)", "Emergent Leadership"},
       {"google", "Role Related Knowledge", "Role-Related Knowledge"},
       {"meta", "Focus on Long Term Impact", "Focus on Long-Term Impact"},
-      {"meta", "Be Bold", ""},
+      {"meta", "Be Bold", "Build Awesome Things"},  // Meta's values before 2022 are aliases
+      {"meta", "Build Social Value", "Meta, Metamates, Me"},
+      {"netflix", "Candour", ""},
+      {"uber", "Act Like Owners", "We Act Like Owners"},
+      {"atlassian", "Don't F the Customer", "Don't #@!% the Customer"},
       {"amazon", "Customer Obsessed Pizza", ""},
   };
   for (const auto& k : cases) {
@@ -80,27 +102,36 @@ TEST(CatalogTest, FindValueAcceptsTheWaysGuidesSpellValues) {
 
 TEST(CatalogTest, QuestionBankIsLargeAndConsistent) {
   const Catalog& c = BuiltinCatalog();
-  ASSERT_GE(c.questions.size(), 150u);
-  const Company* amazon = c.FindCompany("amazon");
+  ASSERT_GE(c.questions.size(), 300u);
   std::set<std::string> texts, frameworks, principles;
-  int grilling = 0;
+  std::map<std::string, std::set<std::string>> probed;  // company -> values with a question
+  int grilling = 0, for_amazon = 0;
   for (const auto& q : c.questions) {
     EXPECT_TRUE(texts.insert(q.text).second) << "duplicate: " << q.text;
     EXPECT_NE(c.FindFramework(q.framework), nullptr) << q.text;
     EXPECT_FALSE(q.themes.empty()) << q.text;
-    ASSERT_TRUE(q.values.count("amazon")) << q.text;
-    for (const auto& v : q.values.at("amazon")) {
-      const CompanyValue* value = amazon->FindValue(v);
-      ASSERT_NE(value, nullptr) << v;
-      EXPECT_EQ(value->name, v) << "use the canonical name";
-      principles.insert(v);
+    EXPECT_FALSE(q.values.empty()) << "probes no company's value: " << q.text;
+    for (const auto& [company_id, names] : q.values) {
+      const Company* company = c.FindCompany(company_id);
+      ASSERT_NE(company, nullptr) << company_id;
+      for (const auto& v : names) {
+        const CompanyValue* value = company->FindValue(v);
+        ASSERT_NE(value, nullptr) << v;
+        EXPECT_EQ(value->name, v) << "use the canonical name";
+        probed[company_id].insert(v);
+      }
     }
+    for_amazon += q.values.count("amazon") > 0;
     frameworks.insert(q.framework);
     grilling += q.kind == QuestionKind::kGrilling;
   }
+  EXPECT_EQ(for_amazon, 200);
   EXPECT_EQ(frameworks.size(), 6u);
-  EXPECT_EQ(principles.size(), 16u);
   EXPECT_GT(grilling, 30);
+  // Every value of every built-in profile has a question in the bank that probes it.
+  for (const auto& company : c.companies) {
+    EXPECT_EQ(probed[company.id].size(), company.values.size()) << company.id;
+  }
 }
 
 TEST(CatalogTest, UserFilesAddAndOverride) {
@@ -159,6 +190,16 @@ TEST(CatalogTest, BadUserFilesNameFileLineAndColumn) {
        "frameworks.toml:1:1: the shares of framework X sum to 90, not 100"},
       {"companies/bad.toml", "id = \"bad\"\nname = \n", "companies/bad.toml:2:8:"},
       {"companies/bad.toml", "id = \"bad\"\nname = \"Bad\"\n", "companies/bad.toml:1:1: company bad has no [[value]]"},
+      {"companies/bad.toml", "id = \"bad\"\nname = \"Bad\"\n[[value]]\nname = \"Grit\"\nrelated = [\"Ownership\"]\n",
+       "companies/bad.toml:5:11: related \"Ownership\" must be written \"company:Value\""},
+      {"companies/bad.toml", "id = \"bad\"\nname = \"Bad\"\n[[value]]\nname = \"Grit\"\nrelated = [\"amazon:Grit\"]\n",
+       "companies/bad.toml:3:1: Grit: related \"amazon:Grit\" names no known company value"},
+      {"companies/bad.toml", "id = \"bad\"\nname = \"Bad\"\nsource = 3\n[[value]]\nname = \"Grit\"\n",
+       "companies/bad.toml:3:10: \"source\" must be a string"},
+      {"questions.toml", "[[question]]\ntext = \"Q?\"\nkind = \"normal\"\nframework = \"STAR\"\nacme = [\"Grit\"]\n",
+       "questions.toml:5:1: unknown key \"acme\" (not a field or a company id)"},
+      {"questions.toml", "[[question]]\ntext = \"Q?\"\nkind = \"normal\"\nframework = \"STAR\"\nnetflix = [\"Grit\"]\n",
+       "questions.toml:5:11: Netflix has no value \"Grit\""},
   };
   for (const auto& k : cases) {
     TempDir dir;

@@ -78,8 +78,8 @@ TEST(GuideTest, ReadsValueTablesDrawnInBoxesAndGfm) {
   const auto& q4 = Get(g, "q4").values;
   EXPECT_EQ(q4.at("amazon")[0], (ValueTag{"Have Backbone; Disagree and Commit", "staged launch", 0}));
   EXPECT_EQ(q4.at("google")[0].value, "Emergent Leadership");
-  // A value the profile lacks is kept under the guide's name.
-  EXPECT_EQ(q4.at("meta")[0], (ValueTag{"Be Bold", "", 0}));
+  // A value Meta published before 2022 maps to the value that replaced it.
+  EXPECT_EQ(q4.at("meta")[0], (ValueTag{"Build Awesome Things", "", 0}));
   EXPECT_EQ(Get(g, "q3").values.at("amazon")[0], (ValueTag{"Dive Deep", "heap snapshots", 0}));
 }
 
@@ -105,8 +105,7 @@ TEST(GuideTest, WarnsWithLinesAboutWhatItDoesNotImport) {
   EXPECT_EQ(got, (std::vector<std::string>{
                      "3: section \"Sam's Interview Notes\" not imported (it holds no story, question index, theme "
                      "table or values table)",
-                     "123: \"Be Bold\" is not one of Meta's values; kept under the guide's name",
-                     "127: table under \"Netflix Culture Mapping\" maps stories, but the heading names no known "
+                     "127: table under \"Initech Culture Mapping\" maps stories, but the heading names no known "
                      "company (add a profile in your data folder); not imported",
                      "151: question index lists Q9, but the guide has no such story",
                  }));

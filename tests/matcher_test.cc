@@ -52,8 +52,11 @@ TEST(MatcherTest, BadInputAndAnEmptyBank) {
   ASSERT_TRUE(m);
   EXPECT_TRUE(m->empty());
   EXPECT_EQ(empty.Match("", "amazon", 5).error().message, "the question is empty");
-  EXPECT_EQ(empty.Match("Why?", "acme", 5).error().message, "unknown company \"acme\" (known: amazon, google, meta)");
-  EXPECT_EQ(empty.PlanFor("acme").error().message, "unknown company \"acme\" (known: amazon, google, meta)");
+  const std::string unknown =
+      "unknown company \"acme\" (known: airbnb, amazon, atlassian, google, linkedin, meta, microsoft, netflix, "
+      "salesforce, spotify, stripe, uber)";
+  EXPECT_EQ(empty.Match("Why?", "acme", 5).error().message, unknown);
+  EXPECT_EQ(empty.PlanFor("acme").error().message, unknown);
   auto plan = empty.PlanFor("amazon");
   ASSERT_TRUE(plan);
   EXPECT_EQ(plan->gaps.size(), 16u);

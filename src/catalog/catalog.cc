@@ -24,9 +24,14 @@ class Reader {
  public:
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
-  Error At(const toml::node& node, std::string_view what) const {
+  // "file:line:col" of `node`.
+  std::string Where(const toml::node& node) const {
     const auto& b = node.source().begin;
-    return Error{fmt::format("{}:{}:{}: {}", file_, b.line, b.column, what)};
+    return fmt::format("{}:{}:{}", file_, b.line, b.column);
+  }
+
+  Error At(const toml::node& node, std::string_view what) const {
+    return Error{fmt::format("{}: {}", Where(node), what)};
   }
 
   // Fails on any key of `table` not in `allowed`.
@@ -132,35 +137,51 @@ Result<std::vector<Framework>> ReadFrameworks(std::string_view text, const std::
 Result<Company> ReadCompany(std::string_view text, const std::string& file) {
   Reader r(file);
   REHEARSE_TRY_ASSIGN(doc, ParseToml(text, file));
-  REHEARSE_TRY(r.CheckKeys(doc, {"id", "name", "values_title", "value"}));
+  REHEARSE_TRY(r.CheckKeys(doc, {"id", "name", "values_title", "source", "source_date", "value"}));
   Company c;
   REHEARSE_TRY_ASSIGN(id, r.String(doc, "id", true));
   REHEARSE_TRY_ASSIGN(name, r.String(doc, "name", true));
   REHEARSE_TRY_ASSIGN(title, r.String(doc, "values_title", false));
+  REHEARSE_TRY_ASSIGN(source, r.String(doc, "source", false));
+  REHEARSE_TRY_ASSIGN(source_date, r.String(doc, "source_date", false));
   c.id = ToLower(id);
   c.name = name;
+  c.source = source;
+  c.source_date = source_date;
   c.values_title = title.empty() ? "Values" : title;
   REHEARSE_TRY_ASSIGN(values, r.Tables(doc, "value"));
   if (!values || values->empty()) return r.At(doc, fmt::format("company {} has no [[value]]", c.id));
   for (const auto& node : *values) {
     const toml::table& t = *node.as_table();
-    REHEARSE_TRY(r.CheckKeys(t, {"name", "aliases", "description", "keywords"}));
+    REHEARSE_TRY(r.CheckKeys(t, {"name", "aliases", "description", "keywords", "related"}));
     CompanyValue v;
     REHEARSE_TRY_ASSIGN(vname, r.String(t, "name", true));
     REHEARSE_TRY_ASSIGN(desc, r.String(t, "description", false));
     REHEARSE_TRY_ASSIGN(aliases, r.Strings(t, "aliases"));
     REHEARSE_TRY_ASSIGN(keywords, r.Strings(t, "keywords"));
+    REHEARSE_TRY_ASSIGN(related, r.Strings(t, "related"));
+    for (const auto& rel : related) {
+      if (rel.find(':') == std::string::npos) {
+        return r.At(*t.get("related"), fmt::format("related \"{}\" must be written \"company:Value\"", rel));
+      }
+    }
     v.name = vname;
     v.description = desc;
     v.aliases = aliases;
     v.keywords = keywords;
+    v.related = related;
+    v.where = r.Where(t);
     c.values.push_back(std::move(v));
   }
   return c;
 }
 
+// Besides its own keys, a question takes one key per company profile (`amazon = [...]`):
+// the values it probes, best first, each one the profile's (aliases become the
+// canonical name).
 Result<std::vector<Question>> ReadQuestions(std::string_view text, const std::string& file,
-                                            const std::vector<Framework>& frameworks) {
+                                            const std::vector<Framework>& frameworks,
+                                            const std::vector<Company>& companies) {
   Reader r(file);
   REHEARSE_TRY_ASSIGN(doc, ParseToml(text, file));
   REHEARSE_TRY(r.CheckKeys(doc, {"question"}));
@@ -169,7 +190,17 @@ Result<std::vector<Question>> ReadQuestions(std::string_view text, const std::st
   if (!list) return out;
   for (const auto& node : *list) {
     const toml::table& t = *node.as_table();
-    REHEARSE_TRY(r.CheckKeys(t, {"text", "kind", "framework", "themes", "amazon", "google", "meta"}));
+    for (const auto& entry : t) {
+      const auto& key = entry.first;
+      std::string_view name = key.str();
+      static constexpr std::string_view kOwn[] = {"text", "kind", "framework", "themes"};
+      if (std::find(std::begin(kOwn), std::end(kOwn), name) != std::end(kOwn)) continue;
+      if (std::none_of(companies.begin(), companies.end(), [&](const Company& c) { return c.id == name; })) {
+        const auto& b = key.source().begin;
+        return Error{fmt::format("{}:{}:{}: unknown key \"{}\" (not a field or a company id)", file, b.line, b.column,
+                                 key.str())};
+      }
+    }
     Question q;
     REHEARSE_TRY_ASSIGN(qtext, r.String(t, "text", true));
     REHEARSE_TRY_ASSIGN(kind, r.String(t, "kind", true));
@@ -183,9 +214,14 @@ Result<std::vector<Question>> ReadQuestions(std::string_view text, const std::st
     if (!known) return r.At(*t.get("framework"), fmt::format("unknown framework \"{}\"", framework));
     q.framework = framework;
     q.themes = themes;
-    for (std::string_view company : {"amazon", "google", "meta"}) {
-      REHEARSE_TRY_ASSIGN(vals, r.Strings(t, company));
-      if (!vals.empty()) q.values[std::string(company)] = vals;
+    for (const Company& company : companies) {
+      REHEARSE_TRY_ASSIGN(vals, r.Strings(t, company.id));
+      for (auto& v : vals) {
+        const CompanyValue* known_value = company.FindValue(v);
+        if (!known_value) return r.At(*t.get(company.id), fmt::format("{} has no value \"{}\"", company.name, v));
+        v = known_value->name;
+      }
+      if (!vals.empty()) q.values[company.id] = vals;
     }
     out.push_back(std::move(q));
   }
@@ -294,7 +330,7 @@ Status AddSource(Catalog& catalog, const std::string& prefix, Get get,
     for (auto& c : cues) catalog.framework_cues.push_back(std::move(c));
   }
   if (auto text = get("questions.toml")) {
-    REHEARSE_TRY_ASSIGN(questions, ReadQuestions(*text, prefix + "questions.toml", catalog.frameworks));
+    REHEARSE_TRY_ASSIGN(questions, ReadQuestions(*text, prefix + "questions.toml", catalog.frameworks, catalog.companies));
     for (auto& q : questions) catalog.questions.push_back(std::move(q));
   }
   if (auto text = get("labels.toml")) {
@@ -303,6 +339,22 @@ Status AddSource(Catalog& catalog, const std::string& prefix, Get get,
     auto& entries = catalog.labels.entries;
     entries.insert(entries.begin(), labels.begin(), labels.end());
     CompileLabels(catalog.labels);
+  }
+  return {};
+}
+
+// Every "company:Value" a profile names as related must be a value of a loaded profile.
+Status CheckRelated(const Catalog& catalog) {
+  for (const auto& company : catalog.companies) {
+    for (const auto& v : company.values) {
+      for (const auto& rel : v.related) {
+        size_t colon = rel.find(':');
+        const Company* other = catalog.FindCompany(rel.substr(0, colon));
+        if (!other || !other->FindValue(rel.substr(colon + 1))) {
+          return Error{fmt::format("{}: {}: related \"{}\" names no known company value", v.where, v.name, rel)};
+        }
+      }
+    }
   }
   return {};
 }
@@ -353,7 +405,10 @@ Result<Catalog> LoadCatalog(const std::string& user_dir) {
   REHEARSE_TRY(AddSource(catalog, "(built-in) data/", builtin, builtin_companies));
 
   std::error_code ec;
-  if (user_dir.empty() || !fs::is_directory(user_dir, ec)) return catalog;
+  if (user_dir.empty() || !fs::is_directory(user_dir, ec)) {
+    REHEARSE_TRY(CheckRelated(catalog));
+    return catalog;
+  }
   std::vector<std::string> user_companies;
   for (const auto& entry : fs::directory_iterator(fs::path(user_dir) / "companies", ec)) {
     if (entry.path().extension() == ".toml") user_companies.push_back("companies/" + entry.path().filename().string());
@@ -368,6 +423,7 @@ Result<Catalog> LoadCatalog(const std::string& user_dir) {
   };
   std::string prefix = user_dir.back() == '/' ? user_dir : user_dir + "/";
   REHEARSE_TRY(AddSource(catalog, prefix, user, user_companies));
+  REHEARSE_TRY(CheckRelated(catalog));
   return catalog;
 }
 

@@ -432,14 +432,18 @@ int RunCompanies(const Options& o) {
   }
   if (o.company.empty()) {
     for (const auto& c : catalog->companies) {
-      fmt::print("{}  {} {} ({})\n", Utf8Pad(c.id, 8), c.name, c.values_title, c.values.size());
+      fmt::print("{}  {} {} ({})\n", Utf8Pad(c.id, 10), c.name, c.values_title, c.values.size());
     }
     return 0;
   }
   const Company* c = catalog->FindCompany(o.company);
   if (!c) return Fail(Error{fmt::format("unknown company \"{}\" (see: rehearse companies)", o.company)});
   fmt::print("{} — {}\n", c->name, c->values_title);
-  for (const auto& v : c->values) fmt::print("\n{}\n  {}\n", v.name, v.description);
+  if (!c->source.empty()) fmt::print("Source: {}{}\n", c->source, c->source_date.empty() ? "" : " (read " + c->source_date + ")");
+  for (const auto& v : c->values) {
+    fmt::print("\n{}\n  {}\n", v.name, v.description);
+    if (!v.aliases.empty()) fmt::print("  Also written: {}\n", Join(v.aliases, "; "));
+  }
   return 0;
 }
 
@@ -709,10 +713,19 @@ void SetupClassify(CLI::App& cmd, Options& o) {
   cmd.add_option("--company", o.company, "Company whose values to rank (default: amazon)");
 }
 
+// The values as a person would say them: "probes Ownership, maybe Bias for Action",
+// then one line per value with its calibrated probability and its reasons.
 void PrintValues(const std::vector<ValueScore>& values, size_t count) {
+  std::vector<std::string> sure, maybe;
+  for (const auto& v : values) {
+    if (v.probability >= 0.35 || (sure.empty() && v.probability >= 0.2)) sure.push_back(v.name);
+    else if (v.probability >= 0.1 && maybe.size() < 2) maybe.push_back(v.name);
+  }
+  if (!sure.empty()) fmt::print("Probes {}{}\n", Join(sure, " and "), maybe.empty() ? "" : ", maybe " + Join(maybe, " or "));
+  else fmt::print("Probes no value clearly{}\n", maybe.empty() ? "" : "; maybe " + Join(maybe, " or "));
   for (size_t i = 0; i < values.size() && i < count; ++i) {
     const auto& v = values[i];
-    fmt::print("  {:<45} {:.2f}  {}\n", v.name, v.score, Join(v.reasons, "; "));
+    fmt::print("  {:<45} {:>3.0f}%  {}\n", v.name, 100 * v.probability, Join(v.reasons, "; "));
   }
 }
 
@@ -729,7 +742,6 @@ int RunClassify(const Options& o) {
   }
   fmt::print("Framework: {} ({})\n", c->framework, Join(c->framework_reasons, "; "));
   fmt::print("Themes: {}\n", c->themes.empty() ? "-" : Join(c->themes, ", "));
-  fmt::print("Values probed, best first:\n");
   PrintValues(c->values, 5);
   return 0;
 }

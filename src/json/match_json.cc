@@ -9,7 +9,8 @@ std::string ClassifyJson(const Classification& c) {
   w.BeginObject().Field("framework", c.framework).Field("framework_reasons", c.framework_reasons);
   w.Field("themes", c.themes).Key("values").BeginArray();
   for (const auto& v : c.values) {
-    w.BeginObject().Field("name", v.name).Field("score", v.score).Field("reasons", v.reasons).EndObject();
+    w.BeginObject().Field("name", v.name).Field("score", v.score).Field("probability", v.probability);
+    w.Field("reasons", v.reasons).EndObject();
   }
   w.EndArray().EndObject();
   return w.str();

@@ -166,6 +166,7 @@ std::string CompaniesJson(const Catalog& catalog) {
   w.BeginArray();
   for (const auto& c : catalog.companies) {
     w.BeginObject().Field("id", c.id).Field("name", c.name).Field("values_title", c.values_title);
+    w.Field("source", c.source).Field("source_date", c.source_date);
     w.Key("values").BeginArray();
     for (const auto& v : c.values) {
       w.BeginObject().Field("name", v.name).Field("description", v.description).Field("keywords", v.keywords);

@@ -48,18 +48,8 @@ Result<std::unique_ptr<QuestionClassifier>> QuestionClassifier::Build(const Cata
       }
       labels.push_back(std::move(ids));
     }
-    auto& index = c->phrases_[company.id];
-    for (size_t v = 0; v < company.values.size(); ++v) {
-      std::vector<std::string> keywords = company.values[v].keywords;
-      keywords.push_back(company.values[v].name);
-      for (const auto& k : keywords) {
-        std::vector<std::string> stems = Terms(k);
-        if (stems.empty()) continue;
-        std::string first = stems[0];
-        index.emplace(first, Phrase{std::move(stems), k, v});
-      }
-    }
   }
+  c->models_ = std::make_unique<ValueModels>(catalog);
   return c;
 }
 
@@ -107,59 +97,45 @@ std::string QuestionClassifier::Framework(std::string_view question, std::vector
   return best;
 }
 
-std::vector<ValueScore> QuestionClassifier::ScoreValues(const TermVector& text, const Company& company) const {
-  return ScoreValues(text, company, Neighbours(text, 7));
+Result<std::vector<ValueScore>> QuestionClassifier::ScoreValues(std::string_view text, const Company& company) const {
+  return ScoreValues(text, company, Neighbours(Vectorize(text), 7));
 }
 
-std::vector<ValueScore> QuestionClassifier::ScoreValues(const TermVector& text, const Company& company,
-                                                        const std::vector<Neighbour>& neighbours) const {
-  size_t n = company.values.size();
-  std::vector<double> keyword(n, 0), neighbour(n, 0);
+Result<std::vector<double>> QuestionClassifier::ValueProbabilities(std::string_view text, const Company& company) const {
+  REHEARSE_TRY_ASSIGN(model, models_->For(company));
+  return model->Probabilities(text);
+}
+
+Result<std::vector<ValueScore>> QuestionClassifier::ScoreValues(std::string_view text, const Company& company,
+                                                                const std::vector<Neighbour>& neighbours) const {
+  REHEARSE_TRY_ASSIGN(model, models_->For(company));
+  std::vector<Feature> features = model->Features(text);
+  std::vector<double> p = model->Probabilities(features);
+  const size_t n = company.values.size();
   std::vector<std::vector<std::string>> reasons(n);
-  auto index = phrases_.find(company.id);
-  if (index != phrases_.end()) {
-    std::vector<std::vector<std::string>> hits(n);
-    for (size_t i = 0; i < text.terms.size(); ++i) {
-      auto [begin, end] = index->second.equal_range(text.terms[i]);
-      for (auto it = begin; it != end; ++it) {
-        const Phrase& p = it->second;
-        if (i + p.stems.size() > text.terms.size()) continue;
-        if (!std::equal(p.stems.begin(), p.stems.end(), text.terms.begin() + static_cast<long>(i))) continue;
-        keyword[p.value] += 1.0 + 0.5 * static_cast<double>(p.stems.size() - 1);
-        if (std::find(hits[p.value].begin(), hits[p.value].end(), p.keyword) == hits[p.value].end()) {
-          hits[p.value].push_back(p.keyword);
-        }
-      }
-    }
-    for (size_t v = 0; v < n; ++v) {
-      if (hits[v].empty()) continue;
-      if (hits[v].size() > 3) hits[v].resize(3);
+  // The words that raised each value, then the bank question most like the text
+  // that probes it first.
+  const auto& labels = bank_values_.at(company.id);
+  for (size_t v = 0; v < n; ++v) {
+    std::vector<std::string> words = model->Evidence(features, v, 3);
+    if (!words.empty()) {
       std::vector<std::string> quoted;
-      for (const auto& h : hits[v]) quoted.push_back("\"" + h + "\"");
+      for (const auto& w : words) quoted.push_back("\"" + w + "\"");
       reasons[v].push_back(fmt::format("mentions {}", Join(quoted, ", ")));
     }
   }
-  const auto& labels = bank_values_.at(company.id);
   for (const auto& nb : neighbours) {
     const auto& ids = labels[nb.index];
-    for (size_t rank = 0; rank < ids.size(); ++rank) {
-      size_t v = ids[rank];
-      neighbour[v] += nb.similarity * (rank == 0 ? 1.0 : rank == 1 ? 0.5 : 0.3);
-      if (rank == 0 && reasons[v].size() < 3 && nb.similarity > 0.2) {
-        reasons[v].push_back(fmt::format("like \"{}\"", Utf8Truncate(catalog_.questions[nb.index].text, 70)));
-      }
-    }
+    if (ids.empty() || nb.similarity <= 0.2) continue;
+    auto& r = reasons[ids[0]];
+    if (r.size() < 2) r.push_back(fmt::format("like \"{}\"", Utf8Truncate(catalog_.questions[nb.index].text, 70)));
   }
-  double max_k = *std::max_element(keyword.begin(), keyword.end());
-  double max_n = *std::max_element(neighbour.begin(), neighbour.end());
   std::vector<ValueScore> out;
-  for (size_t v = 0; v < n; ++v) {
-    double s = 0.5 * (max_k > 0 ? keyword[v] / max_k : 0) + 0.5 * (max_n > 0 ? neighbour[v] / max_n : 0);
-    out.push_back({company.values[v].name, s, reasons[v]});
-  }
-  std::stable_sort(out.begin(), out.end(), [](const ValueScore& a, const ValueScore& b) { return a.score > b.score; });
-  double top = out.empty() ? 0 : out[0].score;
-  for (auto& v : out) v.score = top > 0 ? v.score / top : 0;
+  for (size_t v = 0; v < n; ++v) out.push_back({company.values[v].name, 0, p[v], std::move(reasons[v])});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ValueScore& a, const ValueScore& b) { return a.probability > b.probability; });
+  double top = out.empty() ? 0 : out[0].probability;
+  for (auto& v : out) v.score = top > 0 ? v.probability / top : 0;
   return out;
 }
 
@@ -195,7 +171,8 @@ Result<Classification> QuestionClassifier::Classify(std::string_view question, s
   TermVector v = Vectorize(question);
   std::vector<Neighbour> neighbours = Neighbours(v, 7);  // once, for themes and values
   out.themes = Themes(neighbours);
-  out.values = ScoreValues(v, *c, neighbours);
+  REHEARSE_TRY_ASSIGN(values, ScoreValues(question, *c, neighbours));
+  out.values = std::move(values);
   return out;
 }
 

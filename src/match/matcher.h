@@ -86,8 +86,14 @@ class StoryIndex {
 
  private:
   struct Entry;
+  size_t Slot(const Company& company) const;  // The company's place in the catalog.
   // Value fits of story `story` for `company`, by value index (computed on first use).
   const std::vector<double>& Fits(size_t story, const Company& company) const;
+  // P(value | story) from the values model, by value index (computed on first use).
+  const std::vector<double>& Strength(size_t story, const Company& company) const;
+  // Per value, the highest Strength of any story in the bank (computed on first use).
+  const std::vector<double>& BankBest(const Company& company) const;
+  mutable std::vector<std::vector<double>> bank_best_;  // Per company slot.
 
   const std::vector<Story>& stories_;
   const std::vector<ThemeRow>& theme_rows_;

@@ -13,12 +13,18 @@ struct CompanyValue {
   std::vector<std::string> aliases;
   std::string description;
   std::vector<std::string> keywords;
+  // Values of other profiles this one resembles, as "company:Value" ("amazon:Ownership"):
+  // questions labeled with those also teach the values model about this one.
+  std::vector<std::string> related;
+  std::string where;  // "file:line:col" of the value's table, for errors found later.
 };
 
 struct Company {
   std::string id;    // "amazon"
   std::string name;  // "Amazon"
   std::string values_title;  // "Leadership Principles"
+  std::string source;        // The page the values come from (URL), and the date it was read.
+  std::string source_date;   // "2026-11-30"
   std::vector<CompanyValue> values;
 
   // Finds the value a guide means by `written`, tolerant of the ways guides spell
