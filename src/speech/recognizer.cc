@@ -47,29 +47,45 @@ std::string DefaultSpeechModel() {
   return "/usr/share/pocketsphinx/model/en-us";
 }
 
-Result<std::unique_ptr<Recognizer>> Recognizer::Open(const std::string& model_dir) {
+SpeechModel GeneralSpeechModel(const std::string& model_dir) {
   namespace fs = std::filesystem;
   const fs::path dir(model_dir);
-  const fs::path hmm = dir / "en-us", lm = dir / "en-us.lm.bin", dict = dir / "cmudict-en-us.dict";
+  SpeechModel m;
+  m.acoustic = (dir / "en-us").string();
+  m.language = (dir / "en-us.lm.bin").string();
+  m.dictionary = (dir / "cmudict-en-us.dict").string();
+  m.name = "general";
+  // The search is narrowed (-maxhmmpf, -pl_window) and the second, flat pass dropped:
+  // on a 2-core laptop that decodes about 7x faster than real time, with the same
+  // words on clear speech (measured in bench/, BM_Transcribe).
+  m.search = SearchSettings{};
+  return m;
+}
+
+Result<std::unique_ptr<Recognizer>> Recognizer::Open(const SpeechModel& model) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  for (const fs::path& p : {hmm, lm, dict}) {
+  for (const std::string& p : {model.acoustic, model.language, model.dictionary}) {
     if (!fs::exists(p, ec)) {
       return Error{fmt::format("{}: speech model not found (install Debian's pocketsphinx-en-us, or set "
                                "REHEARSE_SPEECH_MODEL to a folder with en-us/, en-us.lm.bin and cmudict-en-us.dict)",
-                               p.string())};
+                               p)};
     }
   }
   SilenceLibraryLog();
   auto d = std::make_unique<Decoder>();
-  // The search is narrowed (-maxhmmpf, -pl_window) and the second, flat pass dropped:
-  // on a 2-core laptop that decodes about 7x faster than real time, with the same
-  // words on clear speech (measured in bench/, BM_Transcribe).
-  d->config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", hmm.c_str(), "-lm", lm.c_str(), "-dict", dict.c_str(),
-                          "-samprate", "16000", "-fwdflat", "no", "-maxhmmpf", "3000", "-pl_window", "10", "-remove_silence", "no",
-                          "-logfn", "/dev/null", nullptr);
-  if (!d->config) return Error{fmt::format("{}: the speech model's settings were refused", model_dir)};
+  const SearchSettings& s = model.search;
+  const std::string lw = fmt::format("{}", s.language_weight), wip = fmt::format("{}", s.word_insertion_penalty), beam = fmt::format("{:g}", s.beam),
+                    wbeam = fmt::format("{:g}", s.word_beam), maxhmmpf = std::to_string(s.max_hmms_per_frame),
+                    pl_window = std::to_string(s.phone_lookahead);
+  d->config = cmd_ln_init(nullptr, ps_args(), TRUE, "-hmm", model.acoustic.c_str(), "-lm", model.language.c_str(),
+                          "-dict", model.dictionary.c_str(), "-samprate", "16000", "-lw", lw.c_str(), "-wip", wip.c_str(), "-beam",
+                          beam.c_str(), "-wbeam", wbeam.c_str(), "-fwdflat", s.flat_pass ? "yes" : "no", "-maxhmmpf",
+                          maxhmmpf.c_str(), "-pl_window", pl_window.c_str(), "-remove_silence", "no", "-logfn",
+                          "/dev/null", nullptr);
+  if (!d->config) return Error{fmt::format("{}: the speech model's settings were refused", model.language)};
   d->ps = ps_init(d->config);
-  if (!d->ps) return Error{fmt::format("{}: the speech model could not be loaded (is it complete?)", model_dir)};
+  if (!d->ps) return Error{fmt::format("{}: the speech model could not be loaded (is it complete?)", model.language)};
   d->frame_rate = static_cast<int>(cmd_ln_int32_r(d->config, "-frate"));
   return std::unique_ptr<Recognizer>(new Recognizer(std::move(d)));
 }

@@ -30,8 +30,11 @@ class Recordings {
   Recordings(std::string model_dir, RecordingLimits limits);
   ~Recordings();
 
-  // A new recording's id. Fails when `max_open` are running or the model is missing.
-  Result<std::string> Begin();
+  // A new recording's id, decoded with `model`. Fails when `max_open` are running or
+  // the model is missing.
+  Result<std::string> Begin(const SpeechModel& model);
+  // The same with the general model of the folder given at construction.
+  Result<std::string> Begin() { return Begin(GeneralSpeechModel(model_dir_)); }
   // Decodes the next samples; returns the audio's length so far, in seconds.
   Result<double> Feed(const std::string& id, std::span<const int16_t> samples);
   // Ends the recording and returns its transcript.
