@@ -6,7 +6,11 @@
 // than with the general one.
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <algorithm>
@@ -471,6 +475,68 @@ TEST_F(SpeechModelTest, ParaphrasesOfTheStoriesAreHeardBetterWithTheBanksModel) 
   }
   EXPECT_EQ(bank_all.reference_words, 602);
   EXPECT_LT(bank_all.rate(), 0.6 * general_all.rate());  // At least 40% fewer errors.
+}
+
+// ---- the command line ----------------------------------------------------------
+
+struct CliRun {
+  int code = -1;
+  std::string out, err;
+};
+
+CliRun Rehearse(const TempDir& dir, const std::string& args) {
+  const std::string cmd = std::string("'") + REHEARSE_BIN + "' " + args + " >'" + dir.Path("out") + "' 2>'" +
+                          dir.Path("err") + "' </dev/null";
+  const int status = std::system(cmd.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(dir.Path("out")), ReadFile(dir.Path("err"))};
+}
+
+// The first `seconds` of a 16 kHz mono recording, as a WAV file's bytes.
+std::string WavExcerpt(const std::vector<int16_t>& samples, double seconds) {
+  const size_t n = std::min(samples.size(), static_cast<size_t>(seconds * kSpeechSampleRate));
+  auto u32 = [](uint32_t v) { return std::string{char(v), char(v >> 8), char(v >> 16), char(v >> 24)}; };
+  auto u16 = [](uint16_t v) { return std::string{char(v), char(v >> 8)}; };
+  std::string data(reinterpret_cast<const char*>(samples.data()), n * 2);
+  std::string body = "WAVEfmt " + u32(16) + u16(1) + u16(1) + u32(kSpeechSampleRate) + u32(2 * kSpeechSampleRate) + u16(2) +
+                     u16(16) + "data" + u32(static_cast<uint32_t>(data.size())) + data;
+  return "RIFF" + u32(static_cast<uint32_t>(body.size())) + body;
+}
+
+TEST(TranscribeCliTest, TheBanksModelByDefaultAndTheGeneralOneOnRequest) {
+  ASSERT_STRNE(REHEARSE_AUDIO, "");
+  TempDir dir;
+  // "Operations asked us to fix proof of delivery without saying what was broken. I
+  // joined the claims to our delivery records...": the first 10 s of a paraphrase.
+  auto whole = ReadWav(ReadFile(std::string(REHEARSE_AUDIO) + "/paraphrases/klatt2/q3.wav"), "q3.wav");
+  ASSERT_TRUE(whole);
+  dir.Write("q3.wav", WavExcerpt(whole->samples, 10));
+  const std::string db = dir.Path("bank.db"), wav = dir.Path("q3.wav");
+  // No bank yet: the general model, and no bank file made.
+  CliRun none = Rehearse(dir, "transcribe --json --db '" + db + "' '" + wav + "'");
+  ASSERT_EQ(none.code, 0) << none.err;
+  EXPECT_EQ(nlohmann::json::parse(none.out)["model"], "general");
+  EXPECT_FALSE(fs::exists(db));
+  ASSERT_EQ(Rehearse(dir, "import --demo --db '" + db + "'").code, 0);
+  CliRun bank = Rehearse(dir, "transcribe --json --story q3 --db '" + db + "' '" + wav + "'");
+  ASSERT_EQ(bank.code, 0) << bank.err;
+  auto j = nlohmann::json::parse(bank.out);
+  EXPECT_EQ(j["model"], "bank");
+  EXPECT_NE(j["text"].get<std::string>().find("proof of delivery"), std::string::npos) << j["text"];
+  EXPECT_TRUE(fs::is_directory(db + ".speech"));
+  CliRun general = Rehearse(dir, "transcribe --json --general --db '" + db + "' '" + wav + "'");
+  ASSERT_EQ(general.code, 0) << general.err;
+  EXPECT_EQ(nlohmann::json::parse(general.out)["model"], "general");
+  // lint --audio hears with the same model; --story names the story told.
+  CliRun lint = Rehearse(dir, "lint --json --audio '" + wav + "' --story q3 --db '" + db + "'");
+  ASSERT_LE(lint.code, 1) << lint.err;
+  EXPECT_NE(nlohmann::json::parse(lint.out)["speech"]["text"].get<std::string>().find("proof of delivery"), std::string::npos);
+  // A damaged cache is rebuilt, not trusted.
+  for (const auto& e : fs::directory_iterator(db + ".speech")) {
+    if (e.path().extension() == ".bin") std::ofstream(e.path(), std::ios::trunc) << "garbage";
+  }
+  CliRun after = Rehearse(dir, "transcribe --json --story q3 --db '" + db + "' '" + wav + "'");
+  ASSERT_EQ(after.code, 0) << after.err;
+  EXPECT_EQ(nlohmann::json::parse(after.out)["text"], j["text"]);
 }
 
 }  // namespace
