@@ -20,6 +20,7 @@
 
 #include "catalog/catalog.h"
 #include "importer/guide.h"
+#include "server_fixture.h"
 #include "speech/bank_model.h"
 #include "speech/lm_corpus.h"
 #include "speech/pronunciations.h"
@@ -477,7 +478,7 @@ TEST_F(SpeechModelTest, ParaphrasesOfTheStoriesAreHeardBetterWithTheBanksModel) 
   EXPECT_LT(bank_all.rate(), 0.6 * general_all.rate());  // At least 40% fewer errors.
 }
 
-// ---- the command line ----------------------------------------------------------
+// ---- the command line and the server -------------------------------------------------
 
 struct CliRun {
   int code = -1;
@@ -537,6 +538,38 @@ TEST(TranscribeCliTest, TheBanksModelByDefaultAndTheGeneralOneOnRequest) {
   CliRun after = Rehearse(dir, "transcribe --json --story q3 --db '" + db + "' '" + wav + "'");
   ASSERT_EQ(after.code, 0) << after.err;
   EXPECT_EQ(nlohmann::json::parse(after.out)["text"], j["text"]);
+}
+
+TEST_F(ServerTest, SpeechRoutesUseTheBanksModelOnceItIsBuilt) {
+  ASSERT_STRNE(REHEARSE_AUDIO, "");
+  auto c = Client();
+  c.set_read_timeout(120, 0);
+  ASSERT_EQ(c.Post("/api/import?demo=1", "", "application/json")->status, 200);
+  auto general = c.Post("/api/speech?model=general", "", "application/json");
+  ASSERT_TRUE(general);
+  ASSERT_EQ(general->status, 201) << general->body;
+  EXPECT_EQ(nlohmann::json::parse(general->body)["model"], "general");
+  c.Delete("/api/speech/" + nlohmann::json::parse(general->body)["id"].get<std::string>());
+  // The bank's model is built in the background after the import: the general one
+  // serves until then, and recordings never wait for it.
+  std::string model;
+  for (int i = 0; i < 600 && model != "bank"; ++i) {
+    auto begun = c.Post("/api/speech?story=q3", "", "application/json");
+    ASSERT_TRUE(begun);
+    ASSERT_EQ(begun->status, 201) << begun->body;
+    auto j = nlohmann::json::parse(begun->body);
+    model = j["model"];
+    c.Delete("/api/speech/" + j["id"].get<std::string>());
+    if (model != "bank") std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ASSERT_EQ(model, "bank");
+  const std::string wav = ReadFile(std::string(REHEARSE_AUDIO) + "/paraphrases/klatt2/q3.wav");
+  auto upload = c.Post("/api/transcribe?framework=STAR&story=q3", wav, "audio/wav");
+  ASSERT_TRUE(upload);
+  ASSERT_EQ(upload->status, 200) << upload->body;
+  auto j = nlohmann::json::parse(upload->body);
+  EXPECT_EQ(j["model"], "bank");
+  EXPECT_NE(j["text"].get<std::string>().find("disputed drops"), std::string::npos) << j["text"];
 }
 
 }  // namespace
