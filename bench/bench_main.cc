@@ -3,6 +3,7 @@
 //   BM_ImportGuide      parse it and import it into a new bank file (WAL, one transaction)
 //   BM_StoriesJson      read a 1,000-story bank and render `rehearse stories --json`
 //   BM_Lint             lint a 400-word answer (labeled, and as unlabeled prose)
+//   BM_LintStartup      what `rehearse lint` pays once: parse the lexicons, load the rules
 //   BM_ClassifyMatch    classify a question and rank a bank of N stories for it
 //   BM_Plan             values x stories coverage for a bank of N stories
 //   BM_BuildBankModel   build the speech language model of a bank of N stories
@@ -25,6 +26,7 @@
 #include "importer/native.h"
 #include "json/json_writer.h"
 #include "json/story_json.h"
+#include "catalog/embedded_data.h"
 #include "lint/linter.h"
 #include "match/classifier.h"
 #include "match/matcher.h"
@@ -156,6 +158,28 @@ void BM_Lint(benchmark::State& state) {
   state.counters["words"] = static_cast<double>(CountWordsApprox(text));
 }
 BENCHMARK(BM_Lint)->Arg(1)->Arg(0)->Unit(benchmark::kMicrosecond);
+
+// Arg 0: parse VADER's and WordNet's lexicons from the embedded files; 1: load the rule
+// pack (its kinds compile their patterns and phrase lists).
+void BM_LintStartup(benchmark::State& state) {
+  std::string_view vader, wordnet;
+  for (const auto& f : EmbeddedFiles()) {
+    if (f.path == "lexicons/vader.tsv") vader = f.content;
+    if (f.path == "lexicons/wordnet.tsv") wordnet = f.content;
+  }
+  std::vector<std::string> names = AllSectionNames(TheCatalog());
+  for (auto _ : state) {
+    if (state.range(0) == 0) {
+      auto lex = Lexicon::Parse(vader, wordnet);
+      benchmark::DoNotOptimize(lex);
+    } else {
+      auto rules = LoadRules({}, {}, names);
+      benchmark::DoNotOptimize(rules);
+    }
+  }
+  state.SetLabel(state.range(0) == 0 ? "lexicons" : "rules");
+}
+BENCHMARK(BM_LintStartup)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // n stories: the demo's, renumbered, each with its own words added so that they differ.
 std::vector<Story> MakeStories(int n) {

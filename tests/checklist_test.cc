@@ -57,7 +57,7 @@ class ChecklistTest : public ::testing::Test {
     for (const auto& item : c.items) {
       if (item.id == id) return item;
     }
-    static const ChecklistItem none{"missing", "", false, "", ""};
+    static const ChecklistItem none{"missing", "", false, "", "", "", {}};
     ADD_FAILURE() << "no checklist item " << id;
     return none;
   }
@@ -92,6 +92,8 @@ TEST_F(ChecklistTest, ASecondFailureStoryWithALearningTicksTheItem) {
   EXPECT_FALSE(item.done);
   EXPECT_EQ(item.detail, "1 failure story with a learning: q2");
   EXPECT_EQ(item.next_step, "Write 1 more story about a mistake of yours in CARL, ending with a Learning section");
+  ASSERT_EQ(item.actions.size(), 1u);
+  EXPECT_EQ(item.actions[0].place, "new-story");
 
   Story failure;
   failure.key = "q5";
@@ -124,42 +126,78 @@ TEST_F(ChecklistTest, AFailureStoryWithoutItsLearningDoesNotCount) {
   EXPECT_FALSE(item.done);
   EXPECT_EQ(item.detail, "1 failure story with a learning: q2; without one: q6");
   EXPECT_EQ(item.next_step, "Add a Learning section to q6, or write a new CARL story about a mistake");
+  ASSERT_EQ(item.actions.size(), 2u);
+  EXPECT_EQ(item.actions[0].label, "Edit q6");
+  EXPECT_EQ(item.actions[0].place, "story");
+  EXPECT_EQ(item.actions[0].arg, "q6");
+  EXPECT_EQ(item.actions[1].place, "new-story");
 }
 
-TEST_F(ChecklistTest, PracticeWithinAWeekTicksAndGoesStaleAfter) {
+TEST_F(ChecklistTest, PractisedItemAsksTheStoriesToPrepareFirstToBeReady) {
   PracticeLog log(bank_->db());
-  {
-    PinnedClock clock("2026-11-25T09:00:00Z");
-    EXPECT_FALSE(Item(Compute(), "practiced").done);
-    EXPECT_EQ(Item(Compute(), "practiced").detail, "No practice recorded yet");
+  auto record = [&](const std::string& key, const char* kind, int score, bool spoken, const char* due) {
     Attempt a;
     a.company = "amazon";
-    a.story_key = "q1";
+    a.kind = kind;
+    a.story_key = key;
     a.text = "Situation: ...";
-    ASSERT_TRUE(log.Record(a, {}));
-    const ChecklistItem item = Item(Compute(), "practiced");
-    EXPECT_TRUE(item.done);
-    EXPECT_EQ(item.detail, "Last practised on 2026-11-25 (today)");
-  }
+    a.score = score;
+    a.report = spoken ? R"({"spoken":true})" : "{}";
+    ScheduleState st;
+    st.item = "story:" + key;
+    st.due = due;
+    ASSERT_TRUE(log.Record(a, std::string(kind) == "answer" ? std::vector<ScheduleState>{st} : std::vector<ScheduleState>{}));
+  };
+  const std::vector<std::string> keys = {"q1", "q4", "q2", "q3"};  // The plan's order.
   {
-    PinnedClock clock("2026-12-01T20:00:00Z");
-    const ChecklistItem item = Item(Compute(), "practiced");
-    EXPECT_TRUE(item.done);
-    EXPECT_EQ(item.detail, "Last practised on 2026-11-25 (6 days ago)");
-  }
-  {
-    PinnedClock clock("2026-12-02T08:00:00Z");
+    PinnedClock clock("2026-11-25T09:00:00Z");
     const ChecklistItem item = Item(Compute(), "practiced");
     EXPECT_FALSE(item.done);
-    EXPECT_EQ(item.detail, "Last practised on 2026-11-25 (7 days ago)");
-    EXPECT_EQ(item.next_step, "Run a mock interview out loud (rehearse practice), 2 to 3 minutes an answer");
+    EXPECT_EQ(item.label, "The stories to prepare first are practised and ready");
+    EXPECT_EQ(item.detail, "0 of the 4 to prepare first ready (not practised: q1, q4, q2 and q3); no practice recorded yet");
+    EXPECT_EQ(item.next_step, "Practise q1, q4, q2 and q3 out loud in a mock interview, 2 to 3 minutes an answer");
+    EXPECT_EQ(item.command, "rehearse practice --company amazon");
+    ASSERT_EQ(item.actions.size(), 1u);
+    EXPECT_EQ(item.actions[0].label, "Practise for Amazon");
+    EXPECT_EQ(item.actions[0].place, "practice");
+    EXPECT_EQ(item.actions[0].arg, "amazon");
+
+    // One weak typed answer telling q2: shaky, and first in line.
+    record("q2", "answer", 40, false, "2026-11-26");
+    const ChecklistItem shaky = Item(Compute(), "practiced");
+    EXPECT_EQ(shaky.detail, "0 of the 4 to prepare first ready (not practised: q1, q4 and q3; shaky: q2); last practised today");
+    EXPECT_EQ(shaky.next_step, "Practise q2, q1, q4 and q3 out loud in a mock interview, 2 to 3 minutes an answer");
+
+    // Two good answers, told out loud, and every figure recalled: ready.
+    for (const auto& key : keys) {
+      record(key, "answer", 85, true, "2026-11-26");
+      record(key, "answer", 90, true, "2026-12-01");
+      record(key, "drill", 100, false, "");
+    }
+    const ChecklistItem ready = Item(Compute(), "practiced");
+    EXPECT_TRUE(ready.done);
+    EXPECT_EQ(ready.detail, "4 of the 4 to prepare first ready (ready: q1, q4, q2 and q3); last practised today");
+    EXPECT_EQ(ready.next_step, "");
+    EXPECT_TRUE(ready.actions.empty());
+  }
+  {
+    // Six days on, every review is due: practise again.
+    PinnedClock clock("2026-12-01T20:00:00Z");
+    const ChecklistItem due = Item(Compute(), "practiced");
+    EXPECT_FALSE(due.done);
+    EXPECT_EQ(due.detail, "0 of the 4 to prepare first ready (due today: q1, q4, q2 and q3); last practised 6 days ago");
   }
 }
 
 TEST_F(ChecklistTest, NotesTickTheQuestionsAndNewsItemsPerCompany) {
   EXPECT_FALSE(Item(Compute(), "questions").done);
-  EXPECT_EQ(Item(Compute(), "questions").next_step,
-            "Write down three or four questions for the interviewer: rehearse notes --company amazon --kind questions --set FILE");
+  const ChecklistItem open = Item(Compute(), "questions");
+  EXPECT_EQ(open.next_step, "Write down three or four questions for the interviewer");
+  EXPECT_EQ(open.command, "rehearse notes --company amazon --kind questions --set FILE");
+  ASSERT_EQ(open.actions.size(), 1u);
+  EXPECT_EQ(open.actions[0].label, "Write them in the questions box");
+  EXPECT_EQ(open.actions[0].place, "notes");
+  EXPECT_EQ(open.actions[0].arg, "questions");
   CompanyNotes notes(bank_->db());
   ASSERT_TRUE(notes.Set("amazon", "questions", "How is on-call shared?\n\nWhat does the first quarter look like?\n"));
   const ChecklistItem item = Item(Compute(), "questions");

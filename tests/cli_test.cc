@@ -157,6 +157,141 @@ TEST_F(CliTest, EveryCommandHasHelp) {
   EXPECT_NE(unknown.code, 0);
 }
 
+// Options every command takes go before or after the command's name, as with git.
+TEST_F(CliTest, CommonOptionsWorkBeforeOrAfterTheCommand) {
+  const std::string db = "--db '" + db_ + "'";
+  Outcome imported = Rehearse(db + " import '" + Fixture("mini_guide.md") + "'", false);
+  ASSERT_EQ(imported.code, 0) << imported.err;
+  EXPECT_EQ(imported.out.rfind("Imported ", 0), 0u) << imported.out;
+  Outcome before = Rehearse("--json " + db + " stories", false);
+  ASSERT_EQ(before.code, 0) << before.err;
+  EXPECT_EQ(json::parse(before.out).size(), 4u);
+  EXPECT_EQ(Rehearse("stories --json " + db, false).out, before.out);
+  EXPECT_EQ(Rehearse(db + " stories --json", false).out, before.out);
+  // A command with steps of its own (practice next) takes them too.
+  Outcome next = Rehearse(db + " --json practice next --company amazon --seed 4", false);
+  ASSERT_EQ(next.code, 0) << next.err;
+  EXPECT_EQ(json::parse(next.out)["question"]["id"].get<std::string>().size(), 8u);
+  Outcome data = Rehearse("--data '" + dir_.path() + "' --json frameworks", false);
+  ASSERT_EQ(data.code, 0) << data.err;
+  EXPECT_EQ(json::parse(data.out).size(), 6u);
+  // The program's own help lists them.
+  Outcome help = Rehearse("--help", false);
+  ASSERT_EQ(help.code, 0);
+  for (const char* option : {"--db TEXT", "--data TEXT", "--json"}) EXPECT_NE(help.out.find(option), std::string::npos) << option;
+  EXPECT_NE(help.out.find("--db, --data and --json work before or after the command"), std::string::npos) << help.out;
+}
+
+// Text output is for people: story keys and question text, never internal ids, and
+// counts agree with their nouns.
+TEST_F(CliTest, TextOutputNamesWhatPeopleKnowAndAgreesInNumber) {
+  setenv("REHEARSE_NOW", "2026-11-25T09:00:00Z", 1);
+  const std::string one = " --db '" + dir_.Path("one.db") + "'";
+  dir_.Write("one.md", "### Q1: Tell me about a rollout you paused.\n\n**Action:**\nI paused the rollout myself.\n");
+  ASSERT_EQ(Rehearse("import '" + dir_.Path("one.md") + "'" + one, false).code, 0);
+  Outcome summary = Rehearse("summary" + one, false);
+  EXPECT_NE(summary.out.find("Metrics: a figure in the result of 0 of 1 story\n"), std::string::npos) << summary.out;
+  EXPECT_NE(summary.out.find("Readiness: 0 of 1 story ready\n"), std::string::npos) << summary.out;
+  Outcome exported = Rehearse("export -o '" + dir_.Path("bank.md") + "'" + one, false);
+  EXPECT_EQ(exported.err, "Wrote 1 story to " + dir_.Path("bank.md") + "\n");
+
+  ASSERT_EQ(Rehearse("import --demo").code, 0);
+  Outcome next = Rehearse("practice next --company amazon --kind normal --seed 5");
+  ASSERT_EQ(next.code, 0) << next.err;
+  json nj = json::parse(Rehearse("practice next --company amazon --kind normal --seed 5 --json").out);
+  const std::string id = nj["question"]["id"];
+  EXPECT_EQ(next.out.find(" id "), std::string::npos) << next.out;
+  EXPECT_NE(next.out.find("  Answer it: rehearse practice answer --question " + id + " --session s20261125-090000 FILE\n"),
+            std::string::npos) << next.out;
+
+  dir_.Write("answer.txt", "Situation: Our payouts ran late.\nAction: We rewrote the batch and we added retries. We "
+                           "moved it.\nResult: It was much better.\n");
+  Outcome a = Rehearse("practice answer --question " + id + " --story q2 '" + dir_.Path("answer.txt") + "'");
+  ASSERT_EQ(a.code, 0) << a.err;
+  json aj = json::parse(Rehearse("practice progress --json").out);
+  const int score = aj["timeline"][0]["score"];
+  ASSERT_LT(score, 70);
+  EXPECT_NE(a.out.find("Next review of this question: 2026-11-26 (tomorrow)\nNext review of q2: 2026-11-26 (tomorrow)\n"),
+            std::string::npos) << a.out;
+  EXPECT_NE(a.out.find(fmt::format("Readiness of q2: shaky: last answer scored {}, under 70\n", score)), std::string::npos)
+      << a.out;
+  EXPECT_NE(a.out.find("  answer it: rehearse practice answer --question 1.1 FILE\n"), std::string::npos) << a.out;
+  for (const std::string& internal : {"question:" + id, std::string("story:"), std::string("days)"), std::string("(s)")}) {
+    EXPECT_EQ(a.out.find(internal), std::string::npos) << internal << " in\n" << a.out;
+  }
+  EXPECT_EQ(Rehearse("practice progress").out.rfind("1 answer practised.\n", 0), 0u);
+  Outcome due = Rehearse("practice due");
+  EXPECT_EQ(due.out.rfind("Due today: 10 of 11 stories\n", 0), 0u) << due.out;
+  EXPECT_NE(due.out.find(fmt::format("last score {} after 1 answer", score)), std::string::npos) << due.out;
+  unsetenv("REHEARSE_NOW");
+}
+
+// Readiness, from the one rule, in every place the CLI shows a story.
+TEST_F(CliTest, ReadinessInStoriesShowSummaryAndChecklist) {
+  setenv("REHEARSE_NOW", "2026-11-25T09:00:00Z", 1);
+  ASSERT_EQ(Rehearse("import --demo").code, 0);
+  json before = json::parse(Rehearse("stories --json").out);
+  ASSERT_EQ(before.size(), 11u);
+  for (const auto& s : before) {
+    EXPECT_EQ(s["readiness"]["state"], "not-practised");
+    EXPECT_EQ(s["readiness"]["reason"], fmt::format("never answered yet; the written story scores {}",
+                                                    s["readiness"]["written_score"].get<int>()));
+  }
+  Outcome list = Rehearse("stories");
+  EXPECT_EQ(list.out.rfind("KEY    FRAMEWORK  QUESTION", 0), 0u) << list.out;
+  EXPECT_NE(list.out.find("READINESS\n"), std::string::npos);
+  EXPECT_NE(list.out.find("  not practised: never answered yet; the written story scores "), std::string::npos);
+
+  std::string id = json::parse(Rehearse("practice next --company amazon --seed 2 --json").out)["question"]["id"];
+  dir_.Write("answer.txt", "Situation: A review went badly.\nAction: We talked and we changed the doc.\nResult: Fine.\n");
+  ASSERT_EQ(Rehearse("practice answer --question " + id + " --story q5 '" + dir_.Path("answer.txt") + "'").code, 0);
+  const int score = json::parse(Rehearse("practice progress --json").out)["stories"][0]["last"];
+  const std::string shaky = fmt::format("shaky: last answer scored {}, under 70", score);
+
+  json after = json::parse(Rehearse("stories --json").out);
+  EXPECT_EQ(after[4]["key"], "q5");
+  EXPECT_EQ(after[4]["readiness"]["state"], "shaky");
+  EXPECT_EQ(after[4]["readiness"]["answers"], 1);
+  EXPECT_EQ(after[4]["readiness"]["due"], "2026-11-26");
+  EXPECT_EQ(after[4]["readiness"]["spoken_answers"], 0);
+  EXPECT_EQ(after[4]["readiness"]["last_drill"], nullptr);
+  EXPECT_NE(Rehearse("stories --search design").out.find(shaky), std::string::npos);
+  EXPECT_NE(Rehearse("show q5").out.find("Readiness: " + shaky + "\n"), std::string::npos);
+  Outcome summary = Rehearse("summary");
+  EXPECT_NE(summary.out.find("Readiness: 0 of 11 stories ready\n  " + fmt::format("shaky: q5 — last answer scored {}, under 70", score) +
+                             "\n  not practised (10): q1, q2, q3, q4, q6, q7, q8, q9, q10, q11\n"),
+            std::string::npos) << summary.out;
+  EXPECT_EQ(json::parse(Rehearse("summary --json").out)["readiness"]["shaky"], 1);
+  Outcome checklist = Rehearse("checklist --company amazon");
+  EXPECT_NE(checklist.out.find("[ ] The stories to prepare first are practised and ready\n"), std::string::npos) << checklist.out;
+  EXPECT_NE(checklist.out.find("shaky: q5); last practised today\n"), std::string::npos) << checklist.out;
+  EXPECT_NE(checklist.out.find("    next: Practise q5, "), std::string::npos) << checklist.out;
+  EXPECT_NE(checklist.out.find("          rehearse practice --company amazon\n"), std::string::npos) << checklist.out;
+  unsetenv("REHEARSE_NOW");
+}
+
+// A recording answers a practice question as well as a text: transcribed offline,
+// judged as spoken, and counted as the story told out loud.
+TEST_F(CliTest, PracticeAnswerFromARecordingCountsAsToldOutLoud) {
+  ASSERT_STRNE(REHEARSE_AUDIO, "") << "espeak-ng and sox are needed to make the spoken test answer";
+  const std::string wav = std::string(REHEARSE_AUDIO) + "/answer.wav";
+  ASSERT_EQ(Rehearse("import --demo").code, 0);
+  std::string id = json::parse(Rehearse("practice next --company amazon --seed 1 --json").out)["question"]["id"];
+  Outcome both = Rehearse("practice answer --question " + id + " --audio '" + wav + "' '" + wav + "'");
+  EXPECT_EQ(both.code, 1);
+  EXPECT_EQ(both.err, "rehearse: error: practice answer: give the answer as a FILE (- for standard input) or --audio WAV, "
+                      "one of them\n");
+  Outcome a = Rehearse("practice answer --question " + id + " --story q9 --audio '" + wav + "' --json");
+  ASSERT_EQ(a.code, 0) << a.err;
+  json aj = json::parse(a.out);
+  EXPECT_EQ(aj["story"], "q9");
+  EXPECT_GT(aj["timing"]["measured"].get<double>(), 20);  // The speaking time, not 0.
+  EXPECT_EQ(aj["readiness"]["answers"], 1);
+  EXPECT_EQ(aj["readiness"]["spoken_answers"], 1);
+  json q9 = json::parse(Rehearse("show q9 --json").out)["readiness"];
+  EXPECT_EQ(q9, aj["readiness"]);
+}
+
 TEST_F(CliTest, CatalogCommands) {
   Outcome fw = Rehearse("frameworks --json", false);
   ASSERT_EQ(fw.code, 0);

@@ -57,7 +57,7 @@ keys "Situation: this answer is cut off halfway" Enter
 keys C-c
 for _ in $(seq 100); do [[ -s "$dir/exit" ]] && break; sleep 0.1; done
 [[ "$(cat "$dir/exit")" == 130 ]] || fail "exit status $(cat "$dir/exit" 2>/dev/null), expected 130"
-wait_for '^Stopped\. 1 answer\(s\) saved this session; the one in progress was not saved\.'
+wait_for '^Stopped\. 1 answer saved this session; the one in progress was not saved\.'
 
 # Only the complete answer is in the bank, and the bank is whole.
 answers=$("$bin" practice progress --json | grep -o '"answers":[0-9]*')

@@ -50,6 +50,16 @@ TEST_F(ServerTest, ChecklistAndNotes) {
   EXPECT_EQ(before["company"], "google");
   EXPECT_EQ(before["items"][6]["id"], "questions");
   EXPECT_EQ(before["items"][6]["done"], false);
+  // The next step in words for any interface; the command line for the CLI; the
+  // place where the web app does it.
+  EXPECT_EQ(before["items"][6]["next_step"], "Write down three or four questions for the interviewer");
+  EXPECT_EQ(before["items"][6]["command"], "rehearse notes --company google --kind questions --set FILE");
+  EXPECT_EQ(before["items"][6]["actions"],
+            json::parse(R"([{"label":"Write them in the questions box","place":"notes","arg":"questions"}])"));
+  for (const auto& item : before["items"]) {
+    EXPECT_EQ(item["next_step"].get<std::string>().find("rehearse "), std::string::npos) << item["id"];
+    EXPECT_EQ(item["actions"].empty(), item["done"].get<bool>()) << item["id"];
+  }
 
   auto put = c.Put("/api/notes?company=google&kind=questions", R"({"text":"What does a good first month look like?"})",
                    "application/json");

@@ -65,5 +65,42 @@ TEST(SegmentTest, ALearningNeedsWordsThatSayIt) {
   EXPECT_EQ(t.Find(3)->sentences.size(), 1u);
 }
 
+
+TEST(SegmentTest, LabelsAreReadWhereverPeopleWriteThem) {
+  const Catalog& catalog = BuiltinCatalog();
+  LabelReader reader(catalog.labels, catalog.frameworks);
+  const Framework& star = *catalog.FindFramework("STAR");
+  struct Case {
+    std::string text;
+    std::string segments;
+  };
+  const Case cases[] = {
+      {"Situation: Slow page. Task: Fix it. Action: I cached it. Result: 3x faster.",
+       "Situation[Slow pag|] Task[Fix it.|] Action[I cached|] Result[3x faste|] "},
+      {"S: Slow page. T: Fix it. A: I cached it. R: 3x faster.",
+       "Situation[Slow pag|] Task[Fix it.|] Action[I cached|] Result[3x faste|] "},
+      {"### Background\nSlow page.\n### Goal\nFix it.\n**What I did**\nI cached it.\nOutcome - 3x faster.",
+       "Situation[Slow pag|] Task[Fix it.|] Action[I cached|] Result[3x faste|] "},
+      {"The challenge: slow page.\nMy task: fix it.", "Situation[slow pag|] Task[fix it.|] "},
+  };
+  for (const auto& c : cases) {
+    Segmentation s = SegmentAnswer(c.text, star, reader);
+    EXPECT_TRUE(s.labeled) << c.text;
+    EXPECT_EQ(Describe(c.text, s), c.segments) << c.text;
+  }
+  // One label inside a paragraph is a phrase ("Result: nothing broke"), not a layout.
+  EXPECT_FALSE(SegmentAnswer("We shipped it on time. Result: nothing broke.", star, reader).labeled);
+}
+
+TEST(SegmentTest, BulletsAreReadWithoutTheirMarkers) {
+  const Framework& star = *BuiltinCatalog().FindFramework("STAR");
+  std::string text =
+      "- At Quillon our nightly export failed twice a week.\n- I needed to make it reliable within a month.\n"
+      "- I read six weeks of logs.\n- I moved the run two hours later.\n- I added retries with backoff.\n"
+      "- As a result, it ran 60 nights in a row.";
+  Segmentation s = SegmentAnswer(text, star, {});
+  EXPECT_EQ(Describe(text, s), "Situation[- At Qui|] Task[- I need|] Action[- I read|- I move|- I adde|] Result[- As a r|] ");
+}
+
 }  // namespace
 }  // namespace rehearse

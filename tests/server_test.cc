@@ -4,6 +4,7 @@
 #include "server/server.h"
 
 #include <gtest/gtest.h>
+#include <fmt/format.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -144,11 +145,48 @@ TEST_F(ServerTest, PracticeRoutesRunAMockTurn) {
   EXPECT_EQ(json::parse(no_text->body)["error"], "\"text\" is missing");
   auto unknown = c.Post("/api/practice/answer", R"({"question_id":"1.9","text":"I did it."})", "application/json");
   EXPECT_EQ(unknown->status, 400);
-  EXPECT_EQ(json::parse(unknown->body)["error"], "attempt 1 has 3 follow-up(s); there is no follow-up 9");
+  EXPECT_EQ(json::parse(unknown->body)["error"], "attempt 1 has 3 follow-ups; there is no follow-up 9");
   auto drill = c.Post("/api/practice/drill", R"({"story":"q5","typed":"60 minutes to 25"})", "application/json");
   ASSERT_EQ(drill->status, 200) << drill->body;
   EXPECT_EQ(json::parse(drill->body)["metrics"][0]["recalled"], true);
+  EXPECT_EQ(json::parse(drill->body)["readiness"]["last_drill"], json::parse(drill->body)["score"]);
   EXPECT_EQ(json::parse(c.Get("/api/practice/progress")->body)["answers"], 1);
+}
+
+// Readiness over the API: every story carries it, an answer moves it (and says so in
+// its feedback), the summary counts it, all from the one rule the CLI shows.
+TEST_F(ServerTest, ReadinessFollowsPractice) {
+  httplib::Client c = Client();
+  ASSERT_EQ(c.Post("/api/import?demo=1", "", "text/markdown")->status, 200);
+  json stories = json::parse(c.Get("/api/stories")->body);
+  ASSERT_EQ(stories.size(), 11u);
+  for (const auto& s : stories) {
+    EXPECT_EQ(s["readiness"]["state"], "not-practised") << s["key"];
+    EXPECT_EQ(s["readiness"]["label"], "not practised");
+    EXPECT_EQ(s["readiness"]["answers"], 0);
+    EXPECT_EQ(s["readiness"]["due"], nullptr);
+  }
+  json counts = json::parse(c.Get("/api/summary")->body)["readiness"];
+  EXPECT_EQ(counts, json::parse(R"({"needs-work":0,"not-practised":11,"shaky":0,"due":0,"nearly-ready":0,"ready":0})"));
+
+  json next = json::parse(c.Get("/api/practice/next?company=amazon&kind=normal&seed=3")->body);
+  json body = {{"question_id", next["question"]["id"]}, {"story", "q3"}, {"spoken", true}, {"seconds", 60},
+               {"text", "We looked into it and we made it better in the end."}};
+  auto answer = c.Post("/api/practice/answer", body.dump(), "application/json");
+  ASSERT_EQ(answer->status, 200) << answer->body;
+  json f = json::parse(answer->body);
+  ASSERT_LT(f["score"].get<int>(), 70);
+  const std::string reason = fmt::format("last answer scored {}, under 70", f["score"].get<int>());
+  EXPECT_EQ(f["readiness"]["state"], "shaky");
+  EXPECT_EQ(f["readiness"]["reason"], reason);
+  EXPECT_EQ(f["readiness"]["last_scores"], json::array({f["score"]}));
+  EXPECT_EQ(f["readiness"]["spoken_answers"], 1);  // Recorded as told out loud.
+
+  json q3 = json::parse(c.Get("/api/stories/q3")->body)["readiness"];
+  EXPECT_EQ(q3, f["readiness"]);
+  json after = json::parse(c.Get("/api/summary")->body)["readiness"];
+  EXPECT_EQ(after["shaky"], 1);
+  EXPECT_EQ(after["not-practised"], 10);
 }
 
 }  // namespace

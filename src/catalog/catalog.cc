@@ -220,6 +220,38 @@ Result<std::vector<FrameworkCue>> ReadCues(std::string_view text, const std::str
   return out;
 }
 
+// labels.toml: [[label]] section = "Task", names = ["Goal", "Objective"]. The section
+// must be one of the frameworks' section names (so that its role is known).
+Result<std::vector<SectionLabels>> ReadLabels(std::string_view text, const std::string& file,
+                                              const std::vector<Framework>& frameworks) {
+  Reader r(file);
+  REHEARSE_TRY_ASSIGN(doc, ParseToml(text, file));
+  REHEARSE_TRY(r.CheckKeys(doc, {"label"}));
+  REHEARSE_TRY_ASSIGN(list, r.Tables(doc, "label"));
+  std::vector<SectionLabels> out;
+  if (!list) return out;
+  for (const auto& node : *list) {
+    const toml::table& t = *node.as_table();
+    REHEARSE_TRY(r.CheckKeys(t, {"section", "names"}));
+    SectionLabels entry;
+    REHEARSE_TRY_ASSIGN(section, r.String(t, "section", true));
+    REHEARSE_TRY_ASSIGN(names, r.Strings(t, "names"));
+    bool known = std::any_of(frameworks.begin(), frameworks.end(),
+                             [&](const Framework& f) { return f.FindSection(section) != nullptr; });
+    if (!known) return r.At(*t.get("section"), fmt::format("\"{}\" is no framework's section name", section));
+    if (names.empty()) return r.At(t, "a [[label]] needs \"names\": the labels that stand for its section");
+    for (size_t i = 0; i < names.size(); ++i) {
+      if (NormalizeLabel(names[i]).empty()) {
+        return r.At(*t.get("names")->as_array()->get(i), fmt::format("\"{}\" has no letters to read as a label", names[i]));
+      }
+    }
+    entry.section = section;
+    entry.names = names;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
 template <typename T>
 void Upsert(std::vector<T>& list, T item) {
   for (auto& existing : list) {
@@ -262,6 +294,12 @@ Status AddSource(Catalog& catalog, const std::string& prefix, Get get,
   if (auto text = get("questions.toml")) {
     REHEARSE_TRY_ASSIGN(questions, ReadQuestions(*text, prefix + "questions.toml", catalog.frameworks));
     for (auto& q : questions) catalog.questions.push_back(std::move(q));
+  }
+  if (auto text = get("labels.toml")) {
+    REHEARSE_TRY_ASSIGN(labels, ReadLabels(*text, prefix + "labels.toml", catalog.frameworks));
+    // A later source (the user's folder) reads before the built-in vocabulary.
+    auto& entries = catalog.labels.entries;
+    entries.insert(entries.begin(), labels.begin(), labels.end());
   }
   return {};
 }

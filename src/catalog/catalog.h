@@ -12,6 +12,7 @@
 
 #include "model/company.h"
 #include "model/framework.h"
+#include "model/labels.h"
 #include "model/question.h"
 #include "util/result.h"
 
@@ -22,6 +23,7 @@ struct Catalog {
   std::vector<Company> companies;
   std::vector<Question> questions;
   std::vector<FrameworkCue> framework_cues;
+  LabelVocabulary labels;  // Section labels people write, user entries first.
 
   // Lookups ignore case. Return nullptr when nothing matches.
   const Framework* FindFramework(std::string_view id) const;
@@ -29,8 +31,8 @@ struct Catalog {
 };
 
 // Loads the built-in catalog and then, when `user_dir` is not empty and exists, the
-// user's files in it: frameworks.toml, framework_cues.toml, questions.toml and
-// companies/*.toml. A user
+// user's files in it: frameworks.toml, framework_cues.toml, questions.toml,
+// labels.toml and companies/*.toml. A user
 // framework or company with the id of a built-in one replaces it. Fails with
 // "file:line:col: what" on the first malformed file, unknown key or bad value.
 Result<Catalog> LoadCatalog(const std::string& user_dir);

@@ -21,6 +21,7 @@
 #include "importer/refs.h"
 #include "json/json_writer.h"
 #include "json/lint_json.h"
+#include "json/practice_json.h"
 #include "json/story_json.h"
 #include "lint/linter.h"
 #include "json/match_json.h"
@@ -119,8 +120,10 @@ int RunStories(const Options& o) {
     if (!o.kind.empty() && s->kind != o.kind) continue;
     selected.push_back(s);
   }
+  auto readiness = LoadReadiness(**bank, *stories, *catalog);
+  if (!readiness) return Fail(readiness.error());
   if (o.json) {
-    fmt::print("{}\n", StoriesJson(selected, *themes, *catalog));
+    fmt::print("{}\n", StoriesJson(selected, *themes, *catalog, &*readiness));
     return 0;
   }
   if (selected.empty()) {
@@ -129,10 +132,12 @@ int RunStories(const Options& o) {
                                         : "No story matches.");
     return 0;
   }
-  fmt::print("{}  {}  {}  {}\n", Utf8Pad("KEY", 5), Utf8Pad("FRAMEWORK", 9), Utf8Pad("PROJECT", 34), "QUESTION");
+  // The question identifies a story for its owner; the project is in `show` and in
+  // the search. Readiness last: it is as long as its reason.
+  fmt::print("{}  {}  {}  {}\n", Utf8Pad("KEY", 5), Utf8Pad("FRAMEWORK", 9), Utf8Pad("QUESTION", 56), "READINESS");
   for (const Story* s : selected) {
-    fmt::print("{}  {}  {}  {}\n", Utf8Pad(s->key, 5), Utf8Pad(s->framework, 9),
-               Utf8Pad(Utf8Truncate(s->project.empty() ? "-" : s->project, 34), 34), Utf8Truncate(s->title, 70));
+    fmt::print("{}  {}  {}  {}\n", Utf8Pad(s->key, 5), Utf8Pad(s->framework, 9), Utf8Pad(Utf8Truncate(s->title, 56), 56),
+               ReadinessText(readiness->at(s->key)));
   }
   return 0;
 }
@@ -153,12 +158,16 @@ int RunShow(const Options& o) {
   auto rev = (*bank)->CurrentRev(key);
   if (!rev) return Fail(rev.error());
   const Story& s = **story;
+  auto readiness = LoadReadiness(**bank, {s}, *catalog);
+  if (!readiness) return Fail(readiness.error());
+  const Readiness& ready = readiness->at(s.key);
   if (o.json) {
-    fmt::print("{}\n", StoryJson(s, *rev, *themes, *catalog));
+    fmt::print("{}\n", StoryJson(s, *rev, *themes, *catalog, &ready));
     return 0;
   }
   fmt::print("{}: {}\n", StoryIdFromKey(s.key), s.title);
   fmt::print("Project: {}   Framework: {}   Revision: {}\n", s.project.empty() ? "-" : s.project, s.framework, *rev);
+  fmt::print("Readiness: {}\n", ReadinessText(ready));
   if (!s.kind.empty()) fmt::print("Question index: {} ({})\n", s.kind, s.category);
   auto story_themes = StoryThemes(s, *themes);
   if (!story_themes.empty()) fmt::print("Themes: {}\n", Join(story_themes, ", "));
@@ -259,7 +268,7 @@ int RunExport(const Options& o) {
     return 0;
   }
   if (auto st = WriteFileAtomically(o.output, text); !st) return Fail(st.error());
-  fmt::print(stderr, "Wrote {} stories to {}\n", stories->size(), o.output);
+  fmt::print(stderr, "Wrote {} to {}\n", Plural(static_cast<long long>(stories->size()), "story", "stories"), o.output);
   return 0;
 }
 
@@ -320,7 +329,7 @@ int RunQuestions(const Options& o) {
     fmt::print("{}  {}  {}\n", Utf8Pad(q->framework, 4), q->kind == QuestionKind::kGrilling ? "grilling" : "normal  ",
                q->text);
   }
-  fmt::print("{} question{}\n", selected.size(), selected.size() == 1 ? "" : "s");
+  fmt::print("{}\n", Plural(static_cast<long long>(selected.size()), "question", "questions"));
   return 0;
 }
 
@@ -350,6 +359,29 @@ int RunCompanies(const Options& o) {
 
 // ---- summary --------------------------------------------------------------------
 
+// How many stories are ready, then each state with its stories, worst first: the
+// stories that need something with their reason, the others as lists of keys.
+void PrintReadinessSummary(const std::vector<Story>& stories, const std::map<std::string, Readiness>& readiness) {
+  constexpr ReadinessState kStates[] = {ReadinessState::kNeedsWork, ReadinessState::kShaky, ReadinessState::kDue,
+                                        ReadinessState::kNearlyReady, ReadinessState::kNotPractised,
+                                        ReadinessState::kReady};
+  std::map<ReadinessState, std::vector<const Story*>> by_state;
+  for (const Story& s : stories) by_state[readiness.at(s.key).state].push_back(&s);
+  fmt::print("Readiness: {} of {} ready\n", by_state[ReadinessState::kReady].size(),
+             Plural(static_cast<long long>(stories.size()), "story", "stories"));
+  for (ReadinessState state : kStates) {
+    const auto& list = by_state[state];
+    if (list.empty()) continue;
+    if (state == ReadinessState::kNotPractised || state == ReadinessState::kReady) {
+      std::vector<std::string> keys;
+      for (const Story* s : list) keys.push_back(s->key);
+      fmt::print("  {} ({}): {}\n", ReadinessLabel(state), list.size(), Join(keys, ", "));
+      continue;
+    }
+    for (const Story* s : list) fmt::print("  {}: {} — {}\n", ReadinessLabel(state), s->key, readiness.at(s->key).reason);
+  }
+}
+
 int RunSummary(const Options& o) {
   auto catalog = LoadCatalogFor(o);
   if (!catalog) return Fail(catalog.error());
@@ -373,8 +405,11 @@ int RunSummary(const Options& o) {
     for (const auto& [k, n] : m) parts.push_back(fmt::format("{} {}", n, k));
     return Join(parts, ", ");
   };
+  auto readiness = LoadReadiness(**bank, *stories, *catalog);
+  if (!readiness) return Fail(readiness.error());
   if (o.json) {
-    fmt::print("{}\n", SummaryJson(summary, (*bank)->path(), *revisions));
+    fmt::print("{}\n", WithField(SummaryJson(summary, (*bank)->path(), *revisions), "readiness",
+                                 ReadinessCountsJson(*readiness)));
     return 0;
   }
   fmt::print("Bank: {}\n", (*bank)->path());
@@ -399,7 +434,9 @@ int RunSummary(const Options& o) {
     if (!extra.empty()) fmt::print("; also {} (not in the profile)", Join(extra, ", "));
     fmt::print("\n");
   }
-  fmt::print("Metrics: {} of {} stories quote a figure in their result\n", with_metrics, stories->size());
+  fmt::print("Metrics: a figure in the result of {} of {}\n", with_metrics,
+             Plural(static_cast<long long>(stories->size()), "story", "stories"));
+  PrintReadinessSummary(*stories, *readiness);
   fmt::print("Revisions kept: {}\n", *revisions);
   return 0;
 }
@@ -441,13 +478,13 @@ void PrintLintText(const LintTarget& t, const LintReport& r, bool explain) {
   std::vector<std::string> split;
   for (const auto& s : r.split) split.push_back(fmt::format("{} {:.0f}% ({}%)", s.name, s.share * 100, s.target));
   int minutes = static_cast<int>(r.seconds) / 60, secs = static_cast<int>(r.seconds) % 60;
-  fmt::print("{}: score {}/100 · {} words · {}:{:02d} spoken · {} · {}\n", t.name, r.score, r.words, minutes, secs,
+  fmt::print("{}: score {}/100 · {} · {}:{:02d} spoken · {} · {}\n", t.name, r.score, Plural(r.words, "word", "words"), minutes, secs,
              r.framework, Join(split, " · "));
   if (!explain) return;
   for (const auto& p : r.parts) fmt::print("  {:<10} {:>2}/{:<2}  {}\n", p.name, p.points, p.max, p.why);
   fmt::print("  sections {}:\n", r.segmentation.labeled ? "as labeled" : "found from cues and position");
   for (const auto& seg : r.segmentation.segments) {
-    fmt::print("  {} ({} words)\n", seg.name, seg.words);
+    fmt::print("  {} ({})\n", seg.name, Plural(seg.words, "word", "words"));
     for (const auto& s : seg.sentences) {
       fmt::print("    | {}\n", Utf8Truncate(std::string(Trim(std::string_view(t.text).substr(s.start, s.size()))), 90));
     }

@@ -9,6 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "lint/loader.h"
+#include "practice/bank_readiness.h"
+#include "store/practice_log.h"
+#include "util/clock.h"
+#include "util/text.h"
+
 namespace rehearse::cli {
 
 namespace fs = std::filesystem;
@@ -76,6 +82,27 @@ Result<std::unique_ptr<Indexed>> LoadIndexed(const Options& o) {
   out->view = std::move(view);
   out->index = std::make_unique<StoryIndex>(out->view.stories, out->view.themes, *out->classifier);
   return out;
+}
+
+Result<std::unique_ptr<Linter>> DefaultLinter(const Catalog& catalog) {
+  REHEARSE_TRY_ASSIGN(rules, LoadRules({}, {}, AllSectionNames(catalog)));
+  return std::make_unique<Linter>(std::move(rules), catalog);
+}
+
+Result<std::map<std::string, Readiness>> LoadReadiness(const Bank& bank, const std::vector<Story>& stories,
+                                                       const Catalog& catalog) {
+  REHEARSE_TRY_ASSIGN(linter, DefaultLinter(catalog));
+  return StoriesReadiness(stories, PracticeLog(bank.db()), *linter, catalog, Today());
+}
+
+std::string ReadinessText(const Readiness& r) { return fmt::format("{}: {}", ReadinessLabel(r.state), r.reason); }
+
+std::string DaysFrom(Days day, Days today) {
+  const auto n = (day - today).count();
+  if (n == 0) return "today";
+  if (n == 1) return "tomorrow";
+  if (n == -1) return "yesterday";
+  return n > 0 ? "in " + Plural(n, "day", "days") : Plural(-n, "day", "days") + " ago";
 }
 
 }  // namespace rehearse::cli

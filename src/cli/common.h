@@ -2,6 +2,7 @@
 // What the commands share: error reporting, reading and writing files, opening the
 // catalog and the bank, and the story index over the bank.
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -9,8 +10,10 @@
 
 #include "catalog/catalog.h"
 #include "cli/commands.h"
+#include "lint/linter.h"
 #include "match/classifier.h"
 #include "match/matcher.h"
+#include "practice/readiness.h"
 #include "store/bank.h"
 #include "util/result.h"
 
@@ -45,5 +48,16 @@ struct Indexed {
 
 Result<BankView> LoadBankView(const Options& o);
 Result<std::unique_ptr<Indexed>> LoadIndexed(const Options& o);
+
+// The linter with the default rule pack.
+Result<std::unique_ptr<Linter>> DefaultLinter(const Catalog& catalog);
+// Story key -> readiness today of every story of `stories`, a bank's stories (see
+// practice/bank_readiness.h). Fails when the bank's practice log cannot be read.
+Result<std::map<std::string, Readiness>> LoadReadiness(const Bank& bank, const std::vector<Story>& stories,
+                                                       const Catalog& catalog);
+// "shaky: 2 of last 3 answers under 70": the state and its reason, as every command shows them.
+std::string ReadinessText(const Readiness& readiness);
+// `day` seen from `today`: "today", "tomorrow", "yesterday", "in 6 days", "3 days ago".
+std::string DaysFrom(Days day, Days today);
 
 }  // namespace rehearse::cli

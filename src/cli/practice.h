@@ -3,10 +3,13 @@
 // (next, answer, drill, due, progress) the web app and tests use.
 
 #include <memory>
+#include <optional>
+#include <string_view>
 
 #include "cli/common.h"
 #include "lint/linter.h"
 #include "practice/coach.h"
+#include "practice/readiness.h"
 #include "store/practice_log.h"
 
 namespace CLI {
@@ -27,9 +30,17 @@ struct PracticeKit {
 };
 Result<std::unique_ptr<PracticeKit>> LoadPracticeKit(const Options& o);
 
+// Whether feedback shows the command that answers each follow-up: the interactive
+// session asks the follow-up itself.
+enum class FollowUpCommands { kShow, kHide };
+
 // Feedback on an answer, for people: findings, score, timing against the budget,
 // delivery tips, follow-ups and the next review.
-void PrintFeedback(const Feedback& f);
+void PrintFeedback(const Feedback& f, FollowUpCommands commands);
+
+// The readiness of the story `key` as the practice log has it now; nullopt when the
+// bank has no such story (an answer no story was recognised in).
+Result<std::optional<Readiness>> ReadinessOf(const PracticeKit& kit, std::string_view key);
 
 // The interactive session (practice_tty.cc).
 int RunInteractivePractice(const Options& o, PracticeKit& kit);

@@ -7,7 +7,10 @@
 #include <fmt/format.h>
 
 #include "cli/practice.h"
+#include "cli/speech.h"
 #include "json/practice_json.h"
+#include "json/speech_json.h"
+#include "practice/bank_readiness.h"
 #include "lint/loader.h"
 #include "text/sentences.h"
 #include "util/clock.h"
@@ -36,7 +39,6 @@ void PrintNext(const NextQuestion& n, const std::string& session, const Catalog&
   const Company* c = catalog.FindCompany(company);
   fmt::print("{} question · {}: {}\n", n.question.kind == QuestionKind::kGrilling ? "Grilling" : "Normal",
              c ? c->name : std::string(company), n.question.text);
-  fmt::print("  id {} · session {}\n", n.question.id, session);
   fmt::print("  Framework: {}{}\n", n.framework,
              n.framework_reasons.empty() ? "" : " (" + Join(n.framework_reasons, "; ") + ")");
   if (!n.values.empty()) fmt::print("  Probes: {}\n", Join(n.values, "; "));
@@ -49,18 +51,31 @@ void PrintNext(const NextQuestion& n, const std::string& session, const Catalog&
   std::vector<std::string> parts;
   for (const auto& b : n.budget) parts.push_back(fmt::format("{} {:.0f}-{:.0f} s", b.name, b.low, b.high));
   fmt::print("  Budget: {}\n", Join(parts, " · "));
+  fmt::print("  Answer it: rehearse practice answer --question {} --session {} FILE\n", n.question.id, session);
+}
+
+// The next review of each item the answer moved, as a person names it: "this
+// question", or the story's key.
+void PrintReviews(const Feedback& f) {
+  const Days today = Today();
+  for (const auto& s : f.schedules) {
+    auto due = ParseDate(s.due);
+    std::string when = due ? fmt::format("{} ({})", s.due, DaysFrom(*due, today)) : s.due;
+    std::string what = s.item.starts_with("story:") ? s.item.substr(6) : "this question";
+    fmt::print("Next review of {}: {}\n", what, when);
+  }
 }
 
 }  // namespace
 
-void PrintFeedback(const Feedback& f) {
+void PrintFeedback(const Feedback& f, FollowUpCommands commands) {
   const LintReport& r = f.report;
   for (const auto& x : r.findings) {
     LineCol lc = LineColOf(f.attempt.text, x.span.start);
     fmt::print("  {}:{}: {}: {} [{}]\n", lc.line, lc.col, SeverityName(x.severity), x.message, x.rule);
     if (!x.suggestion.empty()) fmt::print("      {}\n", x.suggestion);
   }
-  fmt::print("Score {}/100 · {} words · {} spoken{}{}\n", r.score, r.words, Seconds(r.seconds),
+  fmt::print("Score {}/100 · {} · {} spoken{}{}\n", r.score, Plural(r.words, "word", "words"), Seconds(r.seconds),
              f.attempt.seconds > 0 ? fmt::format(" · took {}", Seconds(f.attempt.seconds)) : "",
              f.over_time ? " · OVER 3 MINUTES" : "");
   for (size_t i = 0; i < r.split.size() && i < f.budget.size(); ++i) {
@@ -74,9 +89,25 @@ void PrintFeedback(const Feedback& f) {
   }
   for (const auto& n : f.nudges) fmt::print("Tip: {}\n", n);
   for (size_t i = 0; i < f.followups.size(); ++i) {
-    fmt::print("Follow-up {}.{}: {}\n", f.attempt.id, i + 1, f.followups[i].question);
+    fmt::print("Follow-up: {}\n", f.followups[i].question);
+    if (commands == FollowUpCommands::kShow) {
+      fmt::print("  answer it: rehearse practice answer --question {}.{} FILE\n", f.attempt.id, i + 1);
+    }
   }
-  for (const auto& s : f.schedules) fmt::print("Next review of {}: {} (in {} days)\n", s.item, s.due, s.interval_days);
+  PrintReviews(f);
+}
+
+Result<std::optional<Readiness>> ReadinessOf(const PracticeKit& kit, std::string_view key) {
+  const std::vector<Story>& stories = kit.indexed->view.stories;
+  auto story = std::find_if(stories.begin(), stories.end(), [&](const Story& s) { return s.key == key; });
+  if (story == stories.end()) return std::optional<Readiness>();
+  REHEARSE_TRY_ASSIGN(readiness, StoriesReadiness({*story}, *kit.log, *kit.linter, kit.indexed->catalog, Today()));
+  return std::optional<Readiness>(readiness.at(story->key));
+}
+
+void PrintReadinessOf(const PracticeKit& kit, std::string_view key) {
+  auto r = ReadinessOf(kit, key);
+  if (r && *r) fmt::print("Readiness of {}: {}\n", key, ReadinessText(**r));
 }
 
 Result<std::unique_ptr<PracticeKit>> LoadPracticeKit(const Options& o) {
@@ -112,7 +143,8 @@ void SetupPractice(CLI::App& cmd, Options& o) {
   answer->add_option("--framework", o.framework, "Framework you followed (default: the question's; CAR for follow-ups)");
   answer->add_option("--seconds", o.seconds, "How long you took, if you timed yourself")->check(CLI::NonNegativeNumber);
   answer->add_option("--session", o.session, "Session the answer belongs to");
-  answer->add_option("FILE", o.file, "The answer: a text file, or - for standard input")->required();
+  answer->add_option("--audio", o.audio, "The answer as a recording (WAV): transcribed offline and judged as spoken");
+  answer->add_option("FILE", o.file, "The answer: a text file, or - for standard input");
   answer->callback([&o] { o.action = "answer"; });
 
   auto* drill = cmd.add_subcommand("drill", "Metrics drill: type a story's figures from memory and check them");
@@ -154,7 +186,22 @@ int RunPractice(const Options& o) {
   }
 
   if (o.action == "answer") {
-    auto text = ReadAnswer(o.file);
+    if (o.audio.empty() == o.file.empty()) {
+      return Fail(Error{"practice answer: give the answer as a FILE (- for standard input) or --audio WAV, one of them"});
+    }
+    // A recording is transcribed first and then judged as spoken, at its own pace.
+    std::optional<Transcript> transcript;
+    std::optional<SpokenText> said;
+    Result<std::string> text = std::string();
+    if (!o.audio.empty()) {
+      auto heard = TranscribeFile(o.audio);
+      if (!heard) return Fail(heard.error());
+      said = FormatTranscript(*heard, AllSectionNames(catalog));
+      text = said->text;
+      transcript = std::move(*heard);
+    } else {
+      text = ReadAnswer(o.file);
+    }
     if (!text) return Fail(text.error());
     AnswerInput input;
     input.question_id = o.question_id;
@@ -164,13 +211,32 @@ int RunPractice(const Options& o) {
     input.session = o.session;
     input.text = std::move(*text);
     input.seconds = o.seconds;
-    auto feedback = coach.Answer(input);
-    if (!feedback) return Fail(Error{fmt::format("{}: {}", o.file == "-" ? "<stdin>" : o.file, feedback.error().message)});
-    if (o.json) {
-      fmt::print("{}\n", FeedbackJson(*feedback));
-    } else {
-      PrintFeedback(*feedback);
+    if (transcript) {
+      input.spoken = true;
+      input.seconds = SpeakingSeconds(*transcript);
     }
+    auto feedback = coach.Answer(input);
+    if (!feedback) {
+      const std::string& source = !o.audio.empty() ? o.audio : o.file == "-" ? std::string("<stdin>") : o.file;
+      return Fail(Error{fmt::format("{}: {}", source, feedback.error().message)});
+    }
+    auto readiness = ReadinessOf(kit, feedback->attempt.story_key);
+    if (!readiness) return Fail(readiness.error());
+    if (o.json) {
+      std::string out = FeedbackJson(*feedback);
+      if (*readiness) out = WithField(std::move(out), "readiness", ReadinessJson(**readiness));
+      fmt::print("{}\n", out);
+      return 0;
+    }
+    if (transcript) {
+      SpokenAnswer spoken = MakeSpokenAnswer(std::move(*transcript), std::move(*said), feedback->report.segmentation,
+                                             feedback->report.framework);
+      fmt::print("{}\n\n", spoken.text.text);
+      PrintDelivery(spoken);
+      fmt::print("\n");
+    }
+    PrintFeedback(*feedback, FollowUpCommands::kShow);
+    if (*readiness) fmt::print("Readiness of {}: {}\n", feedback->attempt.story_key, ReadinessText(**readiness));
     return 0;
   }
 
@@ -207,6 +273,7 @@ int RunPractice(const Options& o) {
     for (const auto& m : drill->metrics) fmt::print("  {} {}\n", m.recalled ? "✓" : "✗", m.metric);
     if (!drill->stray.empty()) fmt::print("  Not in the story: {}\n", Join(drill->stray, ", "));
     fmt::print("Recalled {}% of the figures.\n", drill->score);
+    PrintReadinessOf(kit, key);
     return 0;
   }
 
@@ -224,10 +291,10 @@ int RunPractice(const Options& o) {
     }
     int now = 0;
     for (const auto& d : *due) now += d.due <= today;
-    fmt::print("Due today: {} of {} stories\n", now, due->size());
+    fmt::print("Due today: {} of {}\n", now, Plural(static_cast<long long>(due->size()), "story", "stories"));
     for (const auto& d : *due) {
       std::string when = d.fresh ? "new" : d.due <= today ? "due now" : FormatDate(d.due);
-      std::string last = d.fresh ? "" : fmt::format("last score {}, {} attempt(s)", d.last_score, d.attempts);
+      std::string last = d.fresh ? "" : fmt::format("last score {} after {}", d.last_score, Plural(d.attempts, "answer", "answers"));
       fmt::print("  {:<10} {:<5} {}  {}\n", when, d.key, Utf8Pad(Utf8Truncate(d.title, 60), 60), last);
     }
     return 0;
@@ -244,7 +311,7 @@ int RunPractice(const Options& o) {
       fmt::print("No practice yet. Start a mock interview: rehearse practice --company amazon\n");
       return 0;
     }
-    fmt::print("{} answers practised.\n\nStory  Attempts  First  Last  Best  Title\n", p->answers);
+    fmt::print("{} practised.\n\nStory  Attempts  First  Last  Best  Title\n", Plural(p->answers, "answer", "answers"));
     for (const auto& s : p->stories) {
       fmt::print("{:<6} {:>8} {:>6} {:>5} {:>5}  {}\n", s.key, s.attempts, s.first, s.last, s.best,
                  Utf8Truncate(s.title, 60));

@@ -153,7 +153,8 @@ Read ReadAnswer(std::string* text) {
 }
 
 int Interrupted(int saved) {
-  Out(fmt::format("\033[r\n\nStopped. {} answer(s) saved this session; the one in progress was not saved.\n", saved));
+  Out(fmt::format("\033[r\n\nStopped. {} saved this session; the one in progress was not saved.\n",
+                  Plural(saved, "answer", "answers")));
   return 130;
 }
 
@@ -173,9 +174,9 @@ int RunInteractivePractice(const Options& o, PracticeKit& kit) {
   const Company* profile = kit.indexed->catalog.FindCompany(company);
   if (!profile) return Fail(Error{fmt::format("unknown company \"{}\" (see: rehearse companies)", company)});
   const std::string session = NewSessionId();
-  Out(fmt::format("Mock interview for {} (session {}).\nCtrl-C stops at any time; an answer is saved only once it "
+  Out(fmt::format("Mock interview for {}.\nCtrl-C stops at any time; an answer is saved only once it "
                   "is complete.\n",
-                  profile->name, session));
+                  profile->name));
   NextOptions options;
   options.kind = o.kind.empty() ? "mix" : o.kind;
   options.allow_repeat = o.allow_repeat;
@@ -187,7 +188,7 @@ int RunInteractivePractice(const Options& o, PracticeKit& kit) {
     options.seed = seed + static_cast<uint64_t>(turn);
     auto next = kit.coach->Next(company, session, options);
     if (!next) {
-      Out(fmt::format("\n{}. Session over: {} answer(s) saved.\n", next.error().message, saved));
+      Out(fmt::format("\n{}. Session over: {} saved.\n", next.error().message, Plural(saved, "answer", "answers")));
       return 0;
     }
     Out(fmt::format("\n── Question {} ({}) ──\n{}\n\n[Enter] start · h hint · s skip · q quit\n> ", turn,
@@ -198,7 +199,7 @@ int RunInteractivePractice(const Options& o, PracticeKit& kit) {
       if (r == Read::kInterrupted) return Interrupted(saved);
       std::string choice = ToLower(Trim(line));
       if (r == Read::kEof || choice == "q") {
-        Out(fmt::format("Session over: {} answer(s) saved.\n", saved));
+        Out(fmt::format("Session over: {} saved.\n", Plural(saved, "answer", "answers")));
         return 0;
       }
       if (choice == "s") {
@@ -258,7 +259,10 @@ int RunInteractivePractice(const Options& o, PracticeKit& kit) {
     ++saved;
     std::fflush(stdout);
     Out("\n");
-    PrintFeedback(*feedback);
+    PrintFeedback(*feedback, FollowUpCommands::kHide);
+    if (auto r = ReadinessOf(kit, feedback->attempt.story_key); r && *r) {
+      fmt::print("Readiness of {}: {}\n", feedback->attempt.story_key, ReadinessText(**r));
+    }
     std::fflush(stdout);
 
     if (!feedback->followups.empty()) {
@@ -277,7 +281,7 @@ int RunInteractivePractice(const Options& o, PracticeKit& kit) {
           Out(fmt::format("Could not assess the follow-up: {}\n", f2.error().message));
         } else {
           ++saved;
-          fmt::print("Follow-up score {}/100 ({} words).\n", f2->report.score, f2->report.words);
+          fmt::print("Follow-up score {}/100 ({}).\n", f2->report.score, Plural(f2->report.words, "word", "words"));
           for (const auto& x : f2->report.findings) fmt::print("  {} [{}]\n", x.message, x.rule);
           std::fflush(stdout);
         }
@@ -287,7 +291,7 @@ int RunInteractivePractice(const Options& o, PracticeKit& kit) {
     Read r = ReadLine(&line);
     if (r == Read::kInterrupted) return Interrupted(saved);
     if (r == Read::kEof || ToLower(Trim(line)) == "q") {
-      Out(fmt::format("Session over: {} answer(s) saved.\n", saved));
+      Out(fmt::format("Session over: {} saved.\n", Plural(saved, "answer", "answers")));
       return 0;
     }
   }

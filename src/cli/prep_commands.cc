@@ -17,11 +17,6 @@
 namespace rehearse::cli {
 namespace {
 
-Result<std::unique_ptr<Linter>> DefaultLinter(const Catalog& catalog) {
-  REHEARSE_TRY_ASSIGN(rules, LoadRules({}, {}, AllSectionNames(catalog)));
-  return std::make_unique<Linter>(std::move(rules), catalog);
-}
-
 // The profile `o.company` names. Fails, naming it, when there is no such profile.
 Result<const Company*> RequireCompany(const Catalog& catalog, const Options& o) {
   const Company* c = catalog.FindCompany(o.company);
@@ -53,8 +48,8 @@ int RunPrintableExport(const Options& o) {
     return 0;
   }
   if (auto st = WriteFileAtomically(o.output, *text); !st) return Fail(st.error());
-  fmt::print(stderr, "Wrote {} for {} stories to {}\n", o.format == "html" ? "the cheat sheet" : "the Anki deck",
-             ix.view.stories.size(), o.output);
+  fmt::print(stderr, "Wrote {} for {} to {}\n", o.format == "html" ? "the cheat sheet" : "the Anki deck",
+             Plural(static_cast<long long>(ix.view.stories.size()), "story", "stories"), o.output);
   return 0;
 }
 
@@ -78,6 +73,7 @@ int RunChecklist(const Options& o) {
   for (const auto& item : checklist->items) {
     fmt::print("[{}] {}\n    {}\n", item.done ? "x" : " ", item.label, item.detail);
     if (!item.next_step.empty()) fmt::print("    next: {}\n", item.next_step);
+    if (!item.command.empty() && !item.done) fmt::print("          {}\n", item.command);
   }
   return 0;
 }

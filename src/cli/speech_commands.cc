@@ -98,8 +98,9 @@ void SetupSpeechModelOptions(CLI::App& cmd, Options& o) {
 
 void PrintDelivery(const SpokenAnswer& a) {
   const Delivery& d = a.delivery;
-  fmt::print("{} recorded · {} words in {} · {:.0f} words a minute · {:.1f} s before the first word\n",
-             Clock(d.seconds), d.words, Clock(d.speaking_seconds), d.words_per_minute, d.think_seconds);
+  fmt::print("{} recorded · {} in {} · {:.0f} words a minute · {:.1f} s before the first word\n",
+             Clock(d.seconds), Plural(d.words, "word", "words"), Clock(d.speaking_seconds), d.words_per_minute,
+             d.think_seconds);
   if (!d.fillers.empty()) {
     std::vector<std::string> at;
     for (const FillerUse& f : d.fillers) at.push_back(fmt::format("\"{}\" at {}", f.word, Clock(f.at)));

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "catalog/catalog.h"
+#include "text/figures.h"
 #include "util/text.h"
 
 namespace rehearse {
@@ -16,16 +17,6 @@ std::string_view StripWrapping(std::string_view w) {
   while (!w.empty() && std::string_view("(\"'*`[").find(w.front()) != std::string_view::npos) w.remove_prefix(1);
   while (!w.empty() && std::string_view(").,;:!?\"'*`]").find(w.back()) != std::string_view::npos) w.remove_suffix(1);
   return w;
-}
-
-// A figure starts with a digit, or with a currency or approximation sign before one:
-// "98%", "10,000+", "$12,000", "~20", "<2". Ids like "Q13" or "K8s" are not figures.
-bool IsFigure(std::string_view w) {
-  size_t i = 0;
-  while (i < w.size() && std::string_view("$~<>+").find(w[i]) != std::string_view::npos) ++i;
-  if (i < w.size() && static_cast<unsigned char>(w[i]) == 0xE2) i += 3;  // ≈ ≤ ≥ and the like
-  // "1:1" and "05:00" are meetings and clock times, not results.
-  return i < w.size() && IsDigit(w[i]) && w.find(':') == std::string_view::npos;
 }
 
 // True when the figure already carries its unit: "98%", "50-100ms", "4x", "2.5s".
@@ -75,6 +66,21 @@ void ExtractLineMetrics(std::string_view line, std::vector<std::string>& out) {
     std::string_view w = Trim(raw);
     if (!w.empty()) words.push_back(w);
   }
+  // Which words start a figure, and which figures open a before->after pair, is the
+  // figure recognizer's call (text/figures.h), as it is for the linter.
+  std::vector<size_t> starts, pair_starts;
+  for (const Figure& f : FindFigures(line, {0, line.size()})) {
+    // A number word is a metric with what it counts ("three engineers") or as a
+    // multiple or fraction ("doubled", "half"); a bare "zero" or "two" says too little.
+    bool telling = !f.spelled || !f.unit.empty() || f.quantity == Quantity::kMultiple || f.quantity == Quantity::kFraction;
+    if (telling) starts.push_back(f.span.start);
+  }
+  for (const FigurePair& p : FindFigurePairs(line, {0, line.size()})) pair_starts.push_back(p.before.span.start);
+  auto starts_in = [&](const std::vector<size_t>& offsets, std::string_view w) {
+    auto b = static_cast<size_t>(w.data() - line.data());
+    return std::any_of(offsets.begin(), offsets.end(), [&](size_t o) { return o >= b && o < b + w.size(); });
+  };
+  auto IsFigure = [&](std::string_view w) { return starts_in(starts, w); };
   size_t i = 0;
   // Reads one figure with its unit words starting at words[i]; advances i.
   auto read_figure = [&](size_t& k) {
@@ -110,8 +116,9 @@ void ExtractLineMetrics(std::string_view line, std::vector<std::string>& out) {
       ++i;
       continue;
     }
+    bool pair = starts_in(pair_starts, words[i]);
     std::string metric = read_figure(i);
-    if (i + 1 < words.size() && IsArrow(words[i]) && IsFigure(StripWrapping(words[i + 1]))) {
+    if (pair && i + 1 < words.size() && IsArrow(words[i]) && IsFigure(StripWrapping(words[i + 1]))) {
       std::string_view arrow = words[i];
       ++i;
       metric += ' ';

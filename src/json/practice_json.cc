@@ -1,5 +1,7 @@
 #include "json/practice_json.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "json/json_writer.h"
@@ -108,6 +110,38 @@ std::string ProgressJson(const Progress& p) {
     w.Field("recent", r.recent).EndObject();
   }
   w.EndArray().EndObject();
+  return w.str();
+}
+
+std::string ReadinessJson(const Readiness& r) {
+  const ReadinessFacts& f = r.facts;
+  JsonWriter w;
+  w.BeginObject().Field("state", ReadinessId(r.state)).Field("label", ReadinessLabel(r.state)).Field("reason", r.reason);
+  w.Field("written_score", f.written_score).Field("written_errors", f.written_errors);
+  w.Field("answers", static_cast<int>(f.answer_scores.size())).Key("last_scores").BeginArray();
+  size_t from = f.answer_scores.size() - std::min(f.answer_scores.size(), static_cast<size_t>(kShakyWindow));
+  for (size_t i = from; i < f.answer_scores.size(); ++i) w.Int(f.answer_scores[i]);
+  w.EndArray().Field("spoken_answers", f.spoken_answers).Key("due");
+  if (f.due) w.String(FormatDate(*f.due));
+  else w.Raw("null");
+  w.Field("metrics", f.metrics).Key("last_drill");
+  if (f.last_drill) w.Int(*f.last_drill);
+  else w.Raw("null");
+  w.EndObject();
+  return w.str();
+}
+
+std::string ReadinessCountsJson(const std::map<std::string, Readiness>& readiness) {
+  constexpr ReadinessState kStates[] = {ReadinessState::kNeedsWork, ReadinessState::kNotPractised, ReadinessState::kShaky,
+                                        ReadinessState::kDue, ReadinessState::kNearlyReady, ReadinessState::kReady};
+  JsonWriter w;
+  w.BeginObject();
+  for (ReadinessState state : kStates) {
+    int n = 0;
+    for (const auto& [key, r] : readiness) n += r.state == state ? 1 : 0;
+    w.Field(ReadinessId(state), n);
+  }
+  w.EndObject();
   return w.str();
 }
 

@@ -2,10 +2,12 @@
 // JSON for practice: `rehearse practice next|answer|drill|due|progress --json` and the
 // matching /api/practice routes print the same documents.
 
+#include <map>
 #include <string>
 #include <vector>
 
 #include "practice/coach.h"
+#include "practice/readiness.h"
 
 namespace rehearse {
 
@@ -30,5 +32,14 @@ std::string DueJson(const std::vector<DueStory>& due, Days today);
 // "stories":[{"key","title","attempts","first","last","best"}],
 // "rules":[{"rule","attempts","findings","recent"}]}
 std::string ProgressJson(const Progress& progress);
+
+// One story's readiness: {"state","label","reason","written_score","written_errors":[…],
+// "answers","last_scores":[…] (up to 3, oldest first),"spoken_answers","due" (date or
+// null),"metrics","last_drill" (percent or null)}.
+std::string ReadinessJson(const Readiness& readiness);
+
+// How many stories are in each state, every state present, worst first:
+// {"needs-work":N,"not-practised":N,"shaky":N,"due":N,"nearly-ready":N,"ready":N}.
+std::string ReadinessCountsJson(const std::map<std::string, Readiness>& readiness);
 
 }  // namespace rehearse

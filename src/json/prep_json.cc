@@ -18,7 +18,12 @@ std::string ChecklistJson(const Checklist& c) {
   w.Field("total", static_cast<int>(c.items.size())).Key("items").BeginArray();
   for (const auto& item : c.items) {
     w.BeginObject().Field("id", item.id).Field("label", item.label).Field("done", item.done);
-    w.Field("detail", item.detail).Field("next_step", item.next_step).EndObject();
+    w.Field("detail", item.detail).Field("next_step", item.next_step).Field("command", item.command);
+    w.Key("actions").BeginArray();
+    for (const auto& a : item.actions) {
+      w.BeginObject().Field("label", a.label).Field("place", a.place).Field("arg", a.arg).EndObject();
+    }
+    w.EndArray().EndObject();
   }
   w.EndArray().EndObject();
   return w.str();

@@ -10,7 +10,8 @@
 
 namespace rehearse {
 
-// {"company","company_name","done","total","items":[{"id","label","done","detail","next_step"}]}
+// {"company","company_name","done","total","items":[{"id","label","done","detail","next_step",
+// "command","actions":[{"label","place","arg"}]}]}
 std::string ChecklistJson(const Checklist& checklist);
 // {"company","kind","rev","text","created_at"}
 std::string NoteJson(const CompanyNote& note);

@@ -6,6 +6,7 @@
 #include "json/json_writer.h"
 
 #include "importer/metrics.h"
+#include "json/practice_json.h"
 #include "store/bank.h"
 
 namespace rehearse {
@@ -47,7 +48,7 @@ std::vector<std::string> StoryThemes(const Story& story, const std::vector<Theme
 }
 
 std::string StoriesJson(const std::vector<const Story*>& stories, const std::vector<ThemeRow>& themes,
-                        const Catalog& catalog) {
+                        const Catalog& catalog, const std::map<std::string, Readiness>* readiness) {
   JsonWriter w;
   size_t estimate = 2;
   for (const Story* s : stories) {
@@ -58,16 +59,22 @@ std::string StoriesJson(const std::vector<const Story*>& stories, const std::vec
   w.BeginArray();
   for (const Story* s : stories) {
     WriteApiStory(w, *s, themes, catalog);
+    if (readiness) {
+      auto it = readiness->find(s->key);
+      if (it != readiness->end()) w.Key("readiness").Raw(ReadinessJson(it->second));
+    }
     w.EndObject();
   }
   w.EndArray();
   return w.str();
 }
 
-std::string StoryJson(const Story& story, int rev, const std::vector<ThemeRow>& themes, const Catalog& catalog) {
+std::string StoryJson(const Story& story, int rev, const std::vector<ThemeRow>& themes, const Catalog& catalog,
+                      const Readiness* readiness) {
   JsonWriter w;
   WriteApiStory(w, story, themes, catalog);
   w.Field("rev", rev);
+  if (readiness) w.Key("readiness").Raw(ReadinessJson(*readiness));
   w.Key("value_notes").BeginObject();
   for (const auto& [company, tags] : story.values) {
     w.Key(company).BeginArray();

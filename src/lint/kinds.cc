@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "lint/language_kinds.h"
+#include "lint/patterns.h"
 #include "text/sentences.h"
 #include "util/text.h"
 
@@ -60,43 +62,6 @@ namespace {
 
 // ---- Matching helpers ----------------------------------------------------------------
 
-bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-
-// One case-insensitive expression for a list of phrases: each phrase is a regular
-// expression, held to word boundaries where it starts or ends with a letter or digit.
-Result<std::unique_ptr<re2::RE2>> Compile(const std::vector<std::string>& patterns, const std::string& where) {
-  std::string all;
-  for (const auto& p : patterns) {
-    re2::RE2::Options check_options;
-    check_options.set_log_errors(false);
-    re2::RE2 check(p, check_options);
-    if (!check.ok()) return Error{fmt::format("{}: bad pattern \"{}\": {}", where, p, check.error())};
-    if (!all.empty()) all += '|';
-    all += fmt::format("{}(?:{}){}", !p.empty() && IsWordChar(p.front()) ? "\\b" : "", p,
-                       !p.empty() && IsWordChar(p.back()) ? "\\b" : "");
-  }
-  re2::RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_log_errors(false);
-  auto re = std::make_unique<re2::RE2>(all, options);
-  if (!re->ok()) return Error{fmt::format("{}: bad pattern: {}", where, re->error())};
-  return re;
-}
-
-// Calls `on_match(span)` for each match of `re` inside `span` of `text`.
-template <typename F>
-void ForEachMatch(const re2::RE2& re, std::string_view text, Span span, F on_match) {
-  re2::StringPiece input(text.data(), text.size());
-  size_t pos = span.start;
-  re2::StringPiece m;
-  while (pos <= span.end && re.Match(input, pos, span.end, re2::RE2::UNANCHORED, &m, 1)) {
-    size_t start = static_cast<size_t>(m.data() - text.data());
-    size_t end = start + m.size();
-    if (!on_match(Span{start, end})) return;
-    pos = end > start ? end : start + 1;
-  }
-}
-
 bool AnyMatch(const re2::RE2* re, std::string_view text, Span span) {
   if (!re) return false;
   bool found = false;
@@ -128,8 +93,16 @@ bool IsGenericAcronym(std::string_view w) {
   static constexpr std::string_view kGeneric[] = {
       "QA", "PM", "PMs", "EM", "CEO", "CTO", "CFO", "COO", "VP", "VPs", "HR", "UI", "UX", "API", "APIs", "DB", "SRE",
       "SREs", "ETA", "KPI", "KPIs", "OKR", "OKRs", "MVP", "PR", "PRs", "CI", "CD", "IT", "ML", "AI", "OK", "SLA", "SLAs",
-      "SLO", "SLOs", "RFC", "TL", "IC", "ICs", "TBD", "FAQ", "Q1", "Q2", "Q3", "Q4"};
-  return std::find(std::begin(kGeneric), std::end(kGeneric), w) != std::end(kGeneric);
+      "SLO", "SLOs", "RFC", "TL", "IC", "ICs", "TBD", "FAQ", "Q1", "Q2", "Q3", "Q4", "CRM", "ERP", "SQL", "HTML",
+      "CSS", "JSON", "CSV", "PDF", "SMS", "GPS", "B2B", "B2C", "SaaS", "iOS", "HQ", "EU", "US", "UK", "NDA", "POS"};
+  // Capitals that are calendar words, not names.
+  static constexpr std::string_view kCalendar[] = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mondays", "Tuesdays",
+      "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays", "January", "February", "March", "April", "May",
+      "June", "July", "August", "September", "October", "November", "December", "Christmas", "Easter", "Year",
+      "Grade", "Black", "Cyber", "Thanksgiving", "Q", "New", "Day", "Week", "Month"};
+  return std::find(std::begin(kGeneric), std::end(kGeneric), w) != std::end(kGeneric) ||
+         std::find(std::begin(kCalendar), std::end(kCalendar), w) != std::end(kCalendar);
 }
 
 // True when the answer names something: a capitalised word that does not start a
@@ -147,6 +120,10 @@ bool NamesSomething(const LintInput& in) {
       std::string_view w = s.substr(b, i - b);
       if (w.empty()) break;
       bool was_first = first;
+      // The word after a colon or a bullet opens a phrase of its own ("Problem: At a ...").
+      size_t before = b;
+      while (before > 0 && s[before - 1] == ' ') --before;
+      was_first = was_first || (before > 0 && (s[before - 1] == ':' || s[before - 1] == '-' || s[before - 1] == '*'));
       first = false;
       if (w == "I" || w.starts_with("I'")) continue;
       bool upper_first = std::isupper(static_cast<unsigned char>(w[0]));
@@ -346,9 +323,32 @@ class RatioRule : public Rule {
   double max_ratio_ = 0.5;
 };
 
+// The parsed sentence holding byte `offset`, or nullptr.
+const ParsedSentence* ParseAt(const LintInput& in, size_t offset) {
+  int s = in.SentenceAt(offset);
+  return s >= 0 && static_cast<size_t>(s) < in.parses.size() ? &in.parses[static_cast<size_t>(s)] : nullptr;
+}
+
+// True when the words at byte `offset` stand in a negated clause, after its negator:
+// "not everything went smoothly", "it wasn't plain sailing".
+bool Negated(const LintInput& in, size_t offset) {
+  const ParsedSentence* p = ParseAt(in, offset);
+  if (!p) return false;
+  for (const Clause& c : p->clauses) {
+    if (c.begin >= p->words.size()) continue;
+    size_t end = c.end < p->words.size() ? p->words[c.end].span.start : p->span.end;
+    if (offset < p->words[c.begin].span.start || offset >= end) continue;
+    return c.negator >= 0 && p->words[static_cast<size_t>(c.negator)].span.start < offset;
+  }
+  return false;
+}
+
 // Fires once per scope that lacks all of `patterns` (and, with figure = true, quotes
-// no figure), or that matches one of `fire_if`. With when_absent = true it also fires
-// when the answer has no such scope at all.
+// no figure; with valence_below < 0, holds no word whose VADER valence is at most that,
+// outside a negated clause), or that matches one of `fire_if`. With negation = true a
+// fire_if claim in a negated clause ("not everything went to plan") does not fire and
+// counts as what the scope must have. With when_absent = true it also fires when the
+// answer has no such scope at all.
 class RequiredRule : public Rule {
  public:
   using Rule::Rule;
@@ -367,6 +367,10 @@ class RequiredRule : public Rule {
       rule->fire_if_ = std::move(fire_re);
     }
     REHEARSE_TRY_ASSIGN(absent, p.Bool("when_absent", false));
+    REHEARSE_TRY_ASSIGN(negation, p.Bool("negation", false));
+    REHEARSE_TRY_ASSIGN(valence, p.Number("valence_below", 0));
+    rule->negation_ = negation;
+    rule->valence_below_ = static_cast<float>(valence);
     rule->figure_ = figure;
     rule->when_absent_ = absent;
     return std::unique_ptr<Rule>(std::move(rule));
@@ -380,23 +384,57 @@ class RequiredRule : public Rule {
       return;
     }
     for (const Span& scope : scopes) {
-      bool has = (re_ && AnyMatch(re_.get(), in.text, scope)) || (figure_ && HasFigure(in.Slice(scope)));
-      bool forced = false;
-      Span where = scope;
-      if (fire_if_) {
-        ForEachMatch(*fire_if_, in.text, scope, [&](Span m) {
-          forced = true;
-          where = m;
-          return false;
+      bool has = figure_ && HasFigure(in.Slice(scope));
+      if (re_) {  // with negation, "nothing broke" is no difficulty
+        ForEachMatch(*re_, in.text, scope, [&](Span m) {
+          has = !(negation_ && Negated(in, m.start));
+          return !has;
         });
       }
+      bool forced = false;
+      Span where = scope;  // the scope's text, without the blanks around it
+      while (where.start < where.end && std::isspace(static_cast<unsigned char>(in.text[where.start]))) ++where.start;
+      while (where.end > where.start && std::isspace(static_cast<unsigned char>(in.text[where.end - 1]))) --where.end;
+      std::vector<Span> claims;
+      if (fire_if_) {
+        ForEachMatch(*fire_if_, in.text, scope, [&](Span m) {
+          claims.push_back(m);
+          if (negation_ && Negated(in, m.start)) {
+            has = true;  // "not everything went to plan": a setback, said by negation
+            return true;
+          }
+          if (!forced) where = m;
+          forced = true;
+          return true;
+        });
+      }
+      if (!has && valence_below_ < 0) has = NegativeWordIn(in, scope, claims);
       if (!has || forced) out.push_back(Report(in, where, in.Slice(where)));
     }
   }
 
  private:
+  // True when `scope` holds a word of valence at most valence_below_, outside `claims`
+  // and not after a negator in its clause ("no errors" is not a difficulty).
+  bool NegativeWordIn(const LintInput& in, Span scope, const std::vector<Span>& claims) const {
+    for (const ParsedSentence& p : in.parses) {
+      if (p.span.end <= scope.start || p.span.start >= scope.end) continue;
+      for (const Clause& c : p.clauses) {
+        for (size_t k = c.begin; k < c.end; ++k) {
+          const Word& w = p.words[k];
+          if (w.valence > valence_below_ || IsNegator(w.lower) || w.span.start < scope.start || w.span.end > scope.end) continue;
+          if (c.negator >= 0 && static_cast<size_t>(c.negator) < k) continue;
+          bool in_claim = std::any_of(claims.begin(), claims.end(), [&](Span m) { return w.span.start >= m.start && w.span.end <= m.end; });
+          if (!in_claim) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   std::unique_ptr<re2::RE2> re_, fire_if_;
-  bool figure_ = false, when_absent_ = false;
+  bool figure_ = false, when_absent_ = false, negation_ = false;
+  float valence_below_ = 0;
 };
 
 // Fires for each section of the framework the answer lacks ("%s" is its name). For
@@ -504,7 +542,17 @@ class BalanceRule : public Rule {
     const auto& sections = in.framework->sections;
     for (size_t k = 0; k < sections.size(); ++k) {
       const Segment* s = seg.Find(static_cast<int>(k));
-      if (!s) continue;  // A missing section is structure.missing-section's finding.
+      if (!s) {
+        // A missing section is structure.missing-section's finding, but an answer with
+        // no action at all is out of balance too: the action is what gets scored.
+        if (sections[k].role != SectionRole::kAction) continue;
+        std::string message = Replace(Replace(Replace(info().message, "%s", sections[k].name), "%p", "0%"), "%t",
+                                      fmt::format("{}%", sections[k].share));
+        Finding f = Report(in, Span{in.text.size(), in.text.size()}, "", message);
+        f.section = sections[k].name;
+        out.push_back(std::move(f));
+        continue;
+      }
       double share = 100.0 * s->words / total;
       bool low_action = sections[k].role == SectionRole::kAction && share < min_action_;
       if (!low_action && std::abs(share - sections[k].share) <= max_deviation_) continue;
@@ -553,7 +601,12 @@ const RuleKind kKinds[] = {
     {"existence", {"patterns", "patterns_without_figure", "unless", "unless_near", "unless_named", "min_count"}, ExistenceRule::Make},
     {"substitution", {"swap", "unless", "unless_near"}, SubstitutionRule::Make},
     {"ratio", {"numerator", "denominator", "min_count", "max_ratio"}, RatioRule::Make},
-    {"required", {"patterns", "figure", "fire_if", "when_absent"}, RequiredRule::Make},
+    {"required", {"patterns", "figure", "fire_if", "when_absent", "negation", "valence_below"}, RequiredRule::Make},
+    {"judgement", {"max_valence", "min_score", "min_total", "negative", "neutral", "duties", "markers", "own_nouns", "unless", "attributions", "accusations"}, MakeJudgementRule},
+    {"affect", {"max_valence", "words", "idioms", "situations", "causes", "complements", "openers", "not_affect"}, MakeAffectRule},
+    {"assignment", {"verbs", "requests", "work", "arrivals", "compliance", "initiative", "initiative_phrases"}, MakeAssignmentRule},
+    {"decline", {"phrases", "verbs", "objects", "min_story", "redirects", "events", "min_hypothetical"}, MakeDeclineRule},
+    {"hedge", {"before_figure", "shields", "after_figure", "anywhere", "degree", "not_comparative", "ranges", "without_figure"}, MakeHedgeRule},
     {"sections", {"unlabeled_roles"}, SectionsRule::Make},
     {"length", {"max_seconds", "min_seconds"}, LengthRule::Make},
     {"balance", {"min_action_share", "max_deviation", "min_words"}, BalanceRule::Make},
@@ -566,10 +619,16 @@ Finding Rule::Report(const LintInput& input, Span span, std::string_view match, 
   Finding f;
   f.rule = info_.id;
   f.severity = info_.severity;
+  // Quote what the user wrote, curly apostrophes and all, not its folded reading.
+  if (!match.empty() && match.data() >= input.text.data() && match.data() + match.size() <= input.text.data() + input.text.size()) {
+    auto start = static_cast<size_t>(match.data() - input.text.data());
+    Span written = input.ToOriginal({start, start + match.size()});
+    if (!input.original.empty()) match = input.original.substr(written.start, written.size());
+  }
   f.message = Replace(message.empty() ? info_.message : message, "%s", match);
   f.suggestion = info_.suggestion;
   f.section = input.SectionAt(span.start);
-  f.span = span;
+  f.span = input.ToOriginal(span);
   return f;
 }
 

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "lint/lexicons.h"
+#include "text/fold.h"
 #include "text/sentences.h"
 #include "util/text.h"
 
@@ -72,41 +74,45 @@ std::string StoryAnswerText(const Story& story) {
 }
 
 Linter::Linter(RuleSet rules, const Catalog& catalog)
-    : rules_(std::move(rules)), catalog_(catalog), all_labels_(AllSectionNames(catalog)) {}
+    : rules_(std::move(rules)), catalog_(catalog), labels_(catalog.labels, catalog.frameworks) {}
 
 namespace {
 
-// The score: structure 30, balance 20, length 15, findings 35. Structure, balance and
-// length are measured directly, so their rules do not cost findings points too.
+// The score, 0-100, as a coach reads it: structure 20, balance 10, length 10 and
+// findings 60. A finding costs by its level: an error 45 (so an answer an interviewer
+// would reject, with no figure in its result, blame or no example, stays under 60), a
+// warning 10, a suggestion 3. Balance and length are measured by their own parts, so
+// their rules cost no findings points too; a missing section costs both (structure
+// and an error), as an interviewer who gets no result hears nothing else.
 void Score(const LintInput& in, bool quick, LintReport& r) {
   const auto& sections = in.framework->sections;
   int present = 0;
   for (size_t k = 0; k < sections.size(); ++k) present += in.segmentation.Find(static_cast<int>(k)) != nullptr;
-  int structure = static_cast<int>(std::lround(30.0 * present / static_cast<double>(sections.size())));
-  r.parts.push_back({"structure", structure, 30,
+  int structure = static_cast<int>(std::lround(20.0 * present / static_cast<double>(sections.size())));
+  r.parts.push_back({"structure", structure, 20,
                      fmt::format("{} of {} {} sections present", present, sections.size(), in.framework->id)});
 
   double deviation = 0;
   for (const auto& s : r.split) deviation += std::abs(s.share - s.target / 100.0);
   deviation /= 2;  // 0 = the framework's split exactly, 1 = nothing where it should be
-  int balance = present ? static_cast<int>(std::lround(20.0 * (1.0 - deviation))) : 0;
-  r.parts.push_back({"balance", balance, 20, fmt::format("{:.0f}% of the time is away from the {} split", deviation * 100, in.framework->id)});
+  int balance = present ? static_cast<int>(std::lround(10.0 * (1.0 - deviation))) : 0;
+  r.parts.push_back({"balance", balance, 10, fmt::format("{:.0f}% of the time is away from the {} split", deviation * 100, in.framework->id)});
 
   double s = r.seconds;
   double low = quick ? 20 : 60;
   double length_ratio = s < low ? s / low : s > 180 ? std::max(0.0, 1.0 - (s - 180) / 180) : 1.0;
-  int length = static_cast<int>(std::lround(15.0 * length_ratio));
-  r.parts.push_back({"length", length, 15,
+  int length = static_cast<int>(std::lround(10.0 * length_ratio));
+  r.parts.push_back({"length", length, 10,
                      fmt::format("{:.0f} s at {:.0f} words a minute (aim for {:.0f}-180 s)", s, in.words_per_minute, low)});
 
   int errors = 0, warnings = 0, suggestions = 0;
   for (const auto& f : r.findings) {
-    if (f.rule.starts_with("structure.") || f.rule.starts_with("length.")) continue;
+    if (f.rule == "structure.balance" || f.rule.starts_with("length.")) continue;
     (f.severity == Severity::kError ? errors : f.severity == Severity::kWarning ? warnings : suggestions)++;
   }
-  int findings = std::max(0, 35 - 12 * errors - 5 * warnings - 2 * suggestions);
-  r.parts.push_back({"findings", findings, 35,
-                     fmt::format("{} errors, {} warnings, {} suggestions (-12, -5, -2 each)", errors, warnings, suggestions)});
+  int findings = std::max(0, 60 - 45 * errors - 10 * warnings - 3 * suggestions);
+  r.parts.push_back({"findings", findings, 60,
+                     fmt::format("{} errors, {} warnings, {} suggestions (-45, -10, -3 each)", errors, warnings, suggestions)});
   r.score = structure + balance + length + findings;
 }
 
@@ -127,24 +133,30 @@ Result<LintReport> Linter::Lint(std::string_view text, const LintOptions& option
   }
   if (!(options.words_per_minute > 0)) return Error{"the pace must be a positive number of words a minute"};
 
+  FoldedText folded = FoldTypography(text);
   LintInput in;
-  in.text = text;
+  in.text = folded.text;
+  in.original = text;
+  in.origin = &folded.origin;
   in.framework = framework;
   in.spoken = options.spoken;
   in.seconds = options.seconds;
   in.words_per_minute = options.words_per_minute;
-  in.segmentation = SegmentAnswer(text, *framework, all_labels_);
+  in.segmentation = SegmentAnswer(in.text, *framework, labels_);
   // A spoken answer with its duration is timed at the speaker's own pace, so that its
   // length is the real one, not an estimate.
   if (options.spoken && options.seconds > 0 && in.segmentation.words > 0) {
     in.words_per_minute = in.segmentation.words * 60.0 / options.seconds;
   }
   if (in.segmentation.labeled) {
-    for (const Span& s : SplitSentences(text, in.segmentation.preamble)) in.sentences.push_back(s);
+    for (const Span& s : SplitSentences(in.text, in.segmentation.preamble)) in.sentences.push_back(s);
   }
   for (const auto& seg : in.segmentation.segments) {
     in.sentences.insert(in.sentences.end(), seg.sentences.begin(), seg.sentences.end());
   }
+  in.lexicon = &BuiltinLexicon();
+  in.parses.reserve(in.sentences.size());
+  for (const Span& s : in.sentences) in.parses.push_back(ParseSentence(in.text, s, *in.lexicon));
 
   LintReport r;
   r.framework = framework->id;
@@ -170,6 +182,12 @@ Result<LintReport> Linter::Lint(std::string_view text, const LintOptions& option
   }
   Score(in, options.quick, r);
   r.segmentation = std::move(in.segmentation);
+  // Segments point at the answer as written, as findings do.
+  r.segmentation.preamble = in.ToOriginal(r.segmentation.preamble);
+  for (auto& seg : r.segmentation.segments) {
+    seg.span = in.ToOriginal(seg.span);
+    for (auto& s : seg.sentences) s = in.ToOriginal(s);
+  }
   return r;
 }
 

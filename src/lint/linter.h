@@ -64,7 +64,7 @@ class Linter {
  private:
   RuleSet rules_;
   const Catalog& catalog_;
-  std::vector<std::string> all_labels_;
+  LabelReader labels_;
 };
 
 // A story as an answer: each section as "Name:" followed by its text.

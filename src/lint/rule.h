@@ -3,12 +3,14 @@
 // loader.h); each kind of rule is one class (kinds.h) that turns the data into
 // findings.
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/framework.h"
+#include "text/clauses.h"
 #include "text/segment.h"
 
 namespace rehearse {
@@ -27,10 +29,16 @@ struct Finding {
 
 // An answer prepared for the rules: its text, framework, sections and timing.
 struct LintInput {
+  // The answer with its typography folded to ASCII (text/fold.h): what rules match
+  // and what every span below points into.
   std::string_view text;
+  std::string_view original;                    // The answer as written.
+  const std::vector<uint32_t>* origin = nullptr;  // Folded byte -> original byte; null when equal.
   const Framework* framework = nullptr;
   Segmentation segmentation;
   std::vector<Span> sentences;  // Every sentence of the answer, in order.
+  std::vector<ParsedSentence> parses;  // The clauses of each of `sentences`, same order.
+  const Lexicon* lexicon = nullptr;    // The word knowledge the parses were made with.
   bool spoken = false;
   double seconds = 0;  // Spoken answers: how long it took; 0 when unknown.
   double words_per_minute = 150;  // The pace that turns words into seconds.
@@ -43,6 +51,8 @@ struct LintInput {
   // The index in `sentences` of the sentence holding byte `offset`, or -1.
   int SentenceAt(size_t offset) const;
   std::string_view Slice(Span s) const { return text.substr(s.start, s.size()); }
+  // The span of the answer as written that folded span `s` covers.
+  Span ToOriginal(Span s) const { return origin ? Span{(*origin)[s.start], (*origin)[s.end]} : s; }
 };
 
 // Settings every rule has, whatever its kind.

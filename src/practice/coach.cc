@@ -24,11 +24,12 @@ constexpr double kRecognised = 0.3;
 
 // The feedback kept with an attempt: enough to show it again and to resolve its
 // follow-ups by id later.
-std::string ReportDoc(const Feedback& f) {
+std::string ReportDoc(const Feedback& f, bool spoken) {
   json doc;
   doc["followups"] = json::array();
   for (const auto& u : f.followups) doc["followups"].push_back({{"probe", u.probe}, {"question", u.question}, {"why", u.why}});
   doc["nudges"] = f.nudges;
+  if (spoken) doc["spoken"] = true;
   doc["findings"] = json::array();
   for (const auto& x : f.report.findings) {
     doc["findings"].push_back({{"rule", x.rule}, {"message", x.message}, {"section", x.section}});
@@ -87,6 +88,12 @@ bool Matches(std::string_view text, const char* pattern) {
 
 }  // namespace
 
+bool SpokenAttempt(const Attempt& attempt) {
+  if (attempt.report.find("\"spoken\"") == std::string::npos) return false;  // Most attempts: no parse.
+  json doc = json::parse(attempt.report, nullptr, /*allow_exceptions=*/false);
+  return doc.is_object() && doc.value("spoken", false);
+}
+
 Coach::Coach(PracticeLog& log, const Catalog& catalog, const Linter& linter, const QuestionClassifier& classifier,
              const std::vector<Story>& stories, const StoryIndex& index)
     : log_(log), catalog_(catalog), linter_(linter), classifier_(classifier), stories_(stories), index_(index) {}
@@ -135,7 +142,8 @@ Result<PracticeQuestion> Coach::ResolveQuestion(std::string_view id, const Compa
     if (!found) return Error{fmt::format("no attempt {} (follow-up \"{}\")", attempt_id, id)};
     std::vector<FollowUp> ups = FollowUpsOf(*found);
     if (n == 0 || n > ups.size()) {
-      return Error{fmt::format("attempt {} has {} follow-up(s); there is no follow-up {}", attempt_id, ups.size(), n)};
+      return Error{fmt::format("attempt {} has {}; there is no follow-up {}", attempt_id,
+                               Plural(static_cast<long long>(ups.size()), "follow-up", "follow-ups"), n)};
     }
     *parent = std::move(*found);
     return PracticeQuestion{std::string(id), ups[n - 1].question, QuestionKind::kNormal, (*parent)->story_key};
@@ -249,7 +257,7 @@ Result<Feedback> Coach::Answer(const AnswerInput& input) {
                                                   a.framework, called_for));
   }
   f.followups = ChooseFollowUps(input.text, f.report, story, catalog_, parent ? 1 : 3);
-  a.report = ReportDoc(f);
+  a.report = ReportDoc(f, input.spoken);
 
   // Only full answers move the schedule; a follow-up is part of its parent's turn.
   if (!parent) {
@@ -274,8 +282,7 @@ Result<DrillResult> Coach::Drill(std::string_view story_key, std::string_view ty
   if (FindInvalidUtf8(typed)) return Error{"the typed figures are not valid UTF-8"};
   DrillResult r = CheckMetrics(*story, catalog_, typed);
   if (r.metrics.empty()) {
-    return Error{fmt::format("story {} quotes no figures in its result: add them first (rehearse show {})",
-                             story->key, story->key)};
+    return Error{fmt::format("story {} quotes no figures in its result: add them to it first", story->key)};
   }
   Attempt a;
   a.kind = "drill";

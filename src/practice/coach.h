@@ -84,6 +84,10 @@ struct Progress {
   std::vector<RuleProgress> rules;     // Most often fired first.
 };
 
+// True when `attempt` was spoken (a transcript answered with AnswerInput::spoken), as
+// its report records; false for typed answers and drills.
+bool SpokenAttempt(const Attempt& attempt);
+
 class Coach {
  public:
   // REQUIRES: everything outlives the coach; `index` is built over `stories`.

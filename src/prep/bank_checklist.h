@@ -1,6 +1,7 @@
 #pragma once
-// Gathers what BuildChecklist needs from a bank (stories, themes, the plan, lint
-// errors, the last practice, the company's notes) and builds the checklist: the one
+// Gathers what BuildChecklist needs from a bank (stories, themes, the plan, each
+// story's readiness and lint errors, the last practice, the company's notes) and
+// builds the checklist: the one
 // place that joins the store to the pure checklist, shared by the CLI and the server.
 
 #include <string_view>

@@ -27,6 +27,7 @@
 #include "match/classifier.h"
 #include "match/matcher.h"
 #include "match/summary.h"
+#include "practice/bank_readiness.h"
 #include "practice/coach.h"
 #include "prep/bank_checklist.h"
 #include "speech/recordings.h"
@@ -129,7 +130,10 @@ class App {
       auto themes = bank_->Themes();
       auto revisions = bank_->RevisionCount();
       if (!stories || !themes || !revisions) return SendError(res, 500, "could not read the bank");
-      SendJson(res, 200, SummaryJson(Summarize(*stories, *themes, catalog_), bank_->path(), *revisions));
+      auto readiness = ReadinessOf(*stories);
+      if (!readiness) return SendError(res, 500, readiness.error().message);
+      SendJson(res, 200, WithField(SummaryJson(Summarize(*stories, *themes, catalog_), bank_->path(), *revisions),
+                                   "readiness", ReadinessCountsJson(*readiness)));
     });
     s.Get("/api/practice/next", [this](const Request& req, Response& res) { PracticeNext(req, res); });
     s.Post("/api/practice/answer", [this](const Request& req, Response& res) { PracticeAnswer(req, res); });
@@ -306,8 +310,24 @@ class App {
     WithCoach(res, [&](Coach& coach) {
       auto f = coach.Answer(*in);
       if (!f) return SendError(res, 400, f.error().message);
-      SendJson(res, 200, FeedbackJson(*f));
+      SendJson(res, 200, WithStoryReadiness(FeedbackJson(*f), f->attempt.story_key));
     });
+  }
+
+  // Story key -> readiness today of each of `stories`. REQUIRES: mu_ is held.
+  Result<std::map<std::string, Readiness>> ReadinessOf(const std::vector<Story>& stories) {
+    return StoriesReadiness(stories, PracticeLog(bank_->db()), linter_, catalog_, Today());
+  }
+
+  // `doc` with the "readiness" of the story `key` added, as the practice log has it
+  // now; unchanged when there is no such story. REQUIRES: mu_ is held.
+  std::string WithStoryReadiness(std::string doc, const std::string& key) {
+    if (key.empty()) return doc;
+    auto story = bank_->Find(key);
+    if (!story || !*story) return doc;
+    auto readiness = ReadinessOf({**story});
+    if (!readiness) return doc;
+    return WithField(std::move(doc), "readiness", ReadinessJson(readiness->at((*story)->key)));
   }
 
   // ---- speech: the browser streams 16 kHz mono 16-bit PCM while the user speaks ----
@@ -429,7 +449,7 @@ class App {
     WithCoach(res, [&](Coach& coach) {
       auto r = coach.Drill(d->story, d->typed, d->session);
       if (!r) return SendError(res, 400, r.error().message);
-      SendJson(res, 200, DrillJson(*r));
+      SendJson(res, 200, WithStoryReadiness(DrillJson(*r), r->story_key));
     });
   }
 
@@ -438,9 +458,11 @@ class App {
     auto stories = bank_->Stories();
     auto themes = bank_->Themes();
     if (!stories || !themes) return SendError(res, 500, (!stories ? stories.error() : themes.error()).message);
+    auto readiness = ReadinessOf(*stories);
+    if (!readiness) return SendError(res, 500, readiness.error().message);
     std::vector<const Story*> all;
     for (const auto& s : *stories) all.push_back(&s);
-    SendJson(res, 200, StoriesJson(all, *themes, catalog_));
+    SendJson(res, 200, StoriesJson(all, *themes, catalog_, &*readiness));
   }
 
   void Show(const Request& req, Response& res) {
@@ -452,7 +474,9 @@ class App {
     auto rev = bank_->CurrentRev(key);
     auto themes = bank_->Themes();
     if (!rev || !themes) return SendError(res, 500, "could not read the bank");
-    SendJson(res, 200, StoryJson(**story, *rev, *themes, catalog_));
+    auto readiness = ReadinessOf({**story});
+    if (!readiness) return SendError(res, 500, readiness.error().message);
+    SendJson(res, 200, StoryJson(**story, *rev, *themes, catalog_, &readiness->at((*story)->key)));
   }
 
   void SaveStory(const Request& req, Response& res) {

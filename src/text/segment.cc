@@ -11,53 +11,112 @@ namespace rehearse {
 namespace {
 
 struct Label {
-  size_t line_start = 0;
+  size_t start = 0;       // Where the label begins (its line, for a label opening a line).
   size_t text_start = 0;  // First byte after the label.
   std::string name;
   int index = -1;
+  bool in_paragraph = false;
 };
 
-// Reads "Situation:", "**Action:**", "**Go through**:" or "- Result:" at the start of
-// the line beginning at `pos`; returns the name written and the end of the label.
-bool ReadLabel(std::string_view line, std::string* name, size_t* end) {
-  size_t i = 0;
-  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-  if (i + 1 < line.size() && (line[i] == '-' || line[i] == '*') && line[i + 1] == ' ') i += 2;
-  while (i < line.size() && (line[i] == '*' || line[i] == '_' || line[i] == '#' || line[i] == ' ')) ++i;
-  size_t name_start = i;
-  while (i < line.size() && (std::isalpha(static_cast<unsigned char>(line[i])) || line[i] == ' ')) ++i;
-  size_t name_end = i;
-  while (i < line.size() && (line[i] == '*' || line[i] == '_')) ++i;
-  if (i >= line.size() || line[i] != ':') return false;
-  ++i;
-  while (i < line.size() && (line[i] == '*' || line[i] == '_')) ++i;
-  *name = std::string(Trim(line.substr(name_start, name_end - name_start)));
-  *end = i;
-  return !name->empty();
+bool IsAsciiLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+
+// Reads up to `max_words` words of a label name at `line[i]` ("Action", "What I did",
+// "Results & impact"); returns the end of the last word, or `i` when there is none.
+size_t ReadName(std::string_view line, size_t i, int max_words) {
+  size_t end = i;
+  for (int words = 0; words < max_words && i < line.size() && IsAsciiLetter(line[i]); ++words) {
+    while (i < line.size() && (IsAsciiLetter(line[i]) || line[i] == '\'' || line[i] == '/' || line[i] == '-')) ++i;
+    end = i;
+    if (i + 1 < line.size() && line[i] == ' ' && line[i + 1] == '&' ) i += 2;  // "Results & impact"
+    if (i + 1 < line.size() && line[i] == ' ' && IsAsciiLetter(line[i + 1])) ++i;
+    else break;
+  }
+  return end;
 }
 
-std::vector<Label> FindLabels(std::string_view text, const Framework& framework,
-                              const std::vector<std::string>& other_labels) {
+size_t SkipMarkup(std::string_view line, size_t i) {
+  while (i < line.size() && (line[i] == '*' || line[i] == '_')) ++i;
+  return i;
+}
+
+// A label opening the line `line`: "Situation:", "**Action:**", "**Go through**:",
+// "- Result:", "### Task", "**Learning**" alone on its line, "Situation - I was...".
+// Only a colon lets through words that `known` rejects.
+template <typename Known>
+bool ReadLineLabel(std::string_view line, const Known& known, std::string* name, size_t* end) {
+  size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '>')) ++i;
+  if (i + 1 < line.size() && (line[i] == '-' || line[i] == '*' || line[i] == '+') && line[i + 1] == ' ') i += 2;
+  // Markup and emoji before the name ("### ", "**", "🎯 ").
+  while (i < line.size() && (line[i] == '*' || line[i] == '_' || line[i] == '#' || line[i] == ' ' ||
+                             static_cast<unsigned char>(line[i]) >= 0xE2)) {
+    if (static_cast<unsigned char>(line[i]) >= 0xE2) {
+      i += static_cast<unsigned char>(line[i]) >= 0xF0 ? 4 : 3;
+      while (i + 2 < line.size() && static_cast<unsigned char>(line[i]) == 0xEF && static_cast<unsigned char>(line[i + 1]) == 0xB8) i += 3;  // variation selector
+    } else {
+      ++i;
+    }
+  }
+  if (i > line.size()) return false;
+  size_t name_start = i;
+  size_t name_end = ReadName(line, i, 6);
+  if (name_end == name_start) return false;
+  *name = std::string(line.substr(name_start, name_end - name_start));
+  i = SkipMarkup(line, name_end);
+  if (i < line.size() && line[i] == ':') {
+    *end = SkipMarkup(line, i + 1);
+    return true;
+  }
+  if (!known(*name)) return false;
+  size_t j = i;
+  while (j < line.size() && line[j] == ' ') ++j;
+  if (j < line.size() && line[j] == '-' && j > i && j + 1 < line.size() && line[j + 1] == ' ') {  // "Situation - ..."
+    *end = j + 1;
+    return true;
+  }
+  while (j < line.size() && (line[j] == '*' || line[j] == '_' || line[j] == '#' || line[j] == ' ' || line[j] == '\r')) ++j;
+  if (j == line.size()) {  // The label is the whole line: a heading or a bold line.
+    *end = line.size();
+    return true;
+  }
+  return false;
+}
+
+std::vector<Label> FindLabels(std::string_view text, const Framework& framework, const LabelReader& reader) {
+  auto known = [&](const std::string& name) { return reader.Map(name, framework) >= -1; };
   std::vector<Label> labels;
   size_t pos = 0;
+  int in_paragraph = 0;
   while (pos <= text.size()) {
     size_t nl = text.find('\n', pos);
     size_t line_end = nl == std::string_view::npos ? text.size() : nl;
+    std::string_view line = text.substr(pos, line_end - pos);
     std::string name;
     size_t end = 0;
-    if (ReadLabel(text.substr(pos, line_end - pos), &name, &end)) {
-      std::string lower = ToLower(name);
-      int index = -1;
-      for (size_t k = 0; k < framework.sections.size(); ++k) {
-        if (ToLower(framework.sections[k].name) == lower) index = static_cast<int>(k);
-      }
-      bool other = std::any_of(other_labels.begin(), other_labels.end(),
-                               [&](const std::string& l) { return ToLower(l) == lower; });
-      if (index >= 0 || other) labels.push_back({pos, pos + end, name, index});
+    size_t from = 0;
+    if (ReadLineLabel(line, known, &name, &end)) {
+      int index = reader.Map(name, framework);
+      if (index >= -1) labels.push_back({pos, pos + end, name, index, false});
+      from = end;
+    }
+    // Labels after a sentence inside the line: "... 6 s. Task: I had to ...".
+    for (size_t i = from + 2; i < line.size(); ++i) {
+      if (line[i - 1] != ' ' || (line[i - 2] != '.' && line[i - 2] != '!' && line[i - 2] != '?')) continue;
+      size_t b = SkipMarkup(line, i);
+      if (b >= line.size() || !std::isupper(static_cast<unsigned char>(line[b]))) continue;
+      size_t e = ReadName(line, b, 3);
+      size_t colon = SkipMarkup(line, e);
+      if (e == b || colon >= line.size() || line[colon] != ':') continue;
+      int index = reader.Map(line.substr(b, e - b), framework);
+      if (index < -1) continue;
+      labels.push_back({pos + i, pos + SkipMarkup(line, colon + 1), std::string(line.substr(b, e - b)), index, true});
+      ++in_paragraph;
     }
     if (nl == std::string_view::npos) break;
     pos = nl + 1;
   }
+  // One label inside a paragraph is a phrase ("Result: nothing broke"), not a layout.
+  if (labels.size() < 2 && in_paragraph > 0) labels.clear();
   return labels;
 }
 
@@ -98,7 +157,15 @@ constexpr Cue kLearningCues[] = {{"i learned", 2, false},   {"i learnt", 2, fals
                                  {"lesson", 2, false},      {"next time", 1.5, false}, {"in hindsight", 2, false},
                                  {"looking back", 2, false}, {"now i always", 2, false}, {"i now ", 1.5, false},
                                  {"i would do", 1.2, false}, {"differently", 1.2, false}, {"since then i", 1.5, false},
-                                 {"takeaway", 2, false}};
+                                 {"takeaway", 2, false},     {"took from", 2, false},  {"took away", 2, false},
+                                 {"take away", 2, false},    {"i've learned", 2, false}, {"i've learnt", 2, false},
+                                 {"what i learned", 2, false}, {"the lesson", 2, false}, {"it showed me", 2, false},
+                                 {"it reminded me", 2, false}, {"i came away", 2, false}, {"i realized", 1.2, false},
+                                 {"i realised", 1.2, false},  {"these days i", 2, false}, {"from then on", 1.5, false},
+                                 {"going forward", 1.5, false}, {"if i did it again", 2, false}, {"i'd do", 1.2, false},
+                                 {"i always", 1.2, false},    {"i make sure", 1.5, false}, {"now i ", 1.5, true},
+                                 {" now.", 1.5, false},       {"ever since", 1.5, false}, {"i've since", 2, false},
+                                 {"i try to", 1.2, false},    {"i now", 1.5, false},   {"my rule", 1.5, false}};
 
 template <size_t N>
 double CueScore(std::string_view lower, const Cue (&cues)[N]) {
@@ -147,14 +214,23 @@ std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>&
   size_t n = sentences.size(), k = f.sections.size();
   constexpr double kNever = -1e9;
   std::vector<std::vector<double>> cues(n, std::vector<double>(k));
+  // A learning section opens only on a sentence that says what was learned; the
+  // sentences after it may stay in it ("I check for that now").
+  std::vector<std::vector<bool>> opens(n, std::vector<bool>(k, true));
   std::vector<bool> possible(k, false);
   for (size_t i = 0; i < n; ++i) {
     std::string lower = ToLower(text.substr(sentences[i].start, sentences[i].size()));
+    // A bullet's marker is no part of its sentence: "- we backtested it" starts with "we".
+    size_t b = 0;
+    while (b < lower.size() && (lower[b] == '-' || lower[b] == '*' || lower[b] == '+' || lower[b] == ' ' || std::isdigit(static_cast<unsigned char>(lower[b])) ||
+                                (b > 0 && lower[b] == '.' && std::isdigit(static_cast<unsigned char>(lower[b - 1]))))) {
+      ++b;
+    }
+    lower.erase(0, b);
     for (size_t s = 0; s < k; ++s) {
       cues[i][s] = RoleCues(lower, f.sections[s]);
-      bool allowed = f.sections[s].role != SectionRole::kLearning || cues[i][s] >= 1.5;
-      if (!allowed) cues[i][s] = kNever;
-      possible[s] = possible[s] || allowed;
+      opens[i][s] = f.sections[s].role != SectionRole::kLearning || cues[i][s] >= 1.5;
+      possible[s] = possible[s] || opens[i][s];
     }
   }
   std::vector<double> mid(k, 0);
@@ -168,7 +244,7 @@ std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>&
   std::vector<std::vector<double>> score(n, std::vector<double>(k));
   for (size_t i = 0; i < n; ++i) {
     double pos = (static_cast<double>(i) + 0.5) / static_cast<double>(n);
-    for (size_t s = 0; s < k; ++s) score[i][s] = cues[i][s] <= kNever ? kNever : cues[i][s] - 3.0 * std::abs(pos - mid[s]);
+    for (size_t s = 0; s < k; ++s) score[i][s] = possible[s] ? cues[i][s] - 3.0 * std::abs(pos - mid[s]) : kNever;
   }
   // A paragraph break (a blank line) between two sentences makes a change of section free.
   auto new_paragraph = [&](size_t i) {
@@ -179,18 +255,21 @@ std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>&
   // best[i][s]: best total for sentences 0..i with sentence i in section s.
   std::vector<std::vector<double>> best(n, std::vector<double>(k, kNever));
   std::vector<std::vector<int>> from(n, std::vector<int>(k, -1));
-  for (size_t s = 0; s < k; ++s) best[0][s] = score[0][s];
+  for (size_t s = 0; s < k; ++s) best[0][s] = opens[0][s] ? score[0][s] : kNever;
   for (size_t i = 1; i < n; ++i) {
     double cost = new_paragraph(i) ? 0 : kChangeInParagraph;
     double run = kNever;  // best over sections before s, paying for the change
     int arg = -1;
     for (size_t s = 0; s < k; ++s) {
       double stay = best[i - 1][s];
-      if (stay >= run) {
+      double enter = opens[i][s] ? run : kNever;
+      if (stay <= kNever && enter <= kNever) {
+        best[i][s] = kNever;
+      } else if (stay >= enter) {
         best[i][s] = stay + score[i][s];
         from[i][s] = static_cast<int>(s);
       } else {
-        best[i][s] = run + score[i][s];
+        best[i][s] = enter + score[i][s];
         from[i][s] = arg;
       }
       if (best[i - 1][s] - cost > run) {
@@ -217,16 +296,62 @@ const Segment* Segmentation::Find(int index) const {
   return nullptr;
 }
 
+LabelReader::LabelReader(LabelVocabulary vocabulary, std::vector<Framework> frameworks)
+    : vocabulary_(std::move(vocabulary)), frameworks_(std::move(frameworks)) {
+  for (const auto& entry : vocabulary_.entries) {
+    for (const auto& name : entry.names) known_.push_back(NormalizeLabel(name));
+  }
+  for (const auto& f : frameworks_) {
+    for (const auto& s : f.sections) known_.push_back(NormalizeLabel(s.name));
+  }
+  std::sort(known_.begin(), known_.end());
+  known_.erase(std::unique(known_.begin(), known_.end()), known_.end());
+}
+
+int LabelReader::Map(std::string_view written, const Framework& framework) const {
+  std::string folded = NormalizeLabel(written);
+  if (folded.empty()) return -2;
+  // "The challenge:", "My task:", "Our result:": the label after its determiner.
+  for (std::string_view det : {"the ", "my ", "our "}) {
+    if (folded.starts_with(det) && !std::binary_search(known_.begin(), known_.end(), folded)) {
+      return Map(written.substr(std::min(written.size(), written.find(' ') + 1)), framework);
+    }
+  }
+  if (folded.size() == 1) {  // A lone letter is a label only where it is a section's initial.
+    int index = MapLabel(written, framework, vocabulary_, frameworks_);
+    return index >= 0 ? index : -2;
+  }
+  bool listed = std::binary_search(known_.begin(), known_.end(), folded);
+  bool letter_and_name = folded[1] == ' ' || folded[folded.size() - 2] == ' ';  // "S - Situation"
+  if (!listed && !letter_and_name) return -2;
+  if (listed) {
+    std::lock_guard<std::mutex> lock(cache_->mutex);
+    auto& table = cache_->index[framework.id];
+    auto it = table.find(folded);
+    if (it == table.end()) it = table.emplace(folded, MapLabel(written, framework, vocabulary_, frameworks_)).first;
+    return it->second >= 0 ? it->second : -1;
+  }
+  int index = MapLabel(written, framework, vocabulary_, frameworks_);
+  if (index >= 0) return index;
+  return listed ? -1 : -2;
+}
+
 Segmentation SegmentAnswer(std::string_view text, const Framework& framework,
                            const std::vector<std::string>& other_labels) {
+  LabelVocabulary vocabulary;
+  for (const auto& name : other_labels) vocabulary.entries.push_back({name, {name}});
+  return SegmentAnswer(text, framework, LabelReader(std::move(vocabulary), {framework}));
+}
+
+Segmentation SegmentAnswer(std::string_view text, const Framework& framework, const LabelReader& reader) {
   Segmentation out;
   out.words = CountWords(text);
-  std::vector<Label> labels = FindLabels(text, framework, other_labels);
+  std::vector<Label> labels = FindLabels(text, framework, reader);
   if (!labels.empty()) {
     out.labeled = true;
-    out.preamble = {0, labels[0].line_start};
+    out.preamble = {0, labels[0].start};
     for (size_t i = 0; i < labels.size(); ++i) {
-      size_t end = i + 1 < labels.size() ? labels[i + 1].line_start : text.size();
+      size_t end = i + 1 < labels.size() ? labels[i + 1].start : text.size();
       Segment seg;
       seg.name = labels[i].index >= 0 ? framework.sections[static_cast<size_t>(labels[i].index)].name : labels[i].name;
       seg.index = labels[i].index;

@@ -98,29 +98,6 @@ int CountWords(std::string_view s) {
   return n;
 }
 
-bool HasFigure(std::string_view s) {
-  static constexpr std::string_view kNumberWords[] = {
-      "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
-      "millions", "billion", "half", "twice", "double", "doubled", "triple", "tripled", "dozen", "dozens", "quarter"};
-  std::string word;
-  auto check = [&] {
-    bool hit = std::find(std::begin(kNumberWords), std::end(kNumberWords), word) != std::end(kNumberWords);
-    word.clear();
-    return hit;
-  };
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (std::isdigit(c)) return true;
-    if (std::isalpha(c)) {
-      word += static_cast<char>(std::tolower(c));
-    } else if (!word.empty() && check()) {
-      return true;
-    }
-  }
-  return !word.empty() && check();
-}
-
 LineCol LineColOf(std::string_view text, size_t offset) {
   LineCol lc;
   offset = std::min(offset, text.size());

@@ -23,8 +23,8 @@ std::vector<Span> SplitSentences(std::string_view text, Span range);
 // Number of words (runs of letters, digits, apostrophes and inner hyphens) in `s`.
 int CountWords(std::string_view s);
 
-// True when `s` quotes a figure: a digit, or a spelled-out quantity ("three", "half",
-// "twice", "a dozen").
+// True when `s` quotes a figure: a quantity in digits or words, not an identifier
+// (text/figures.h, which defines it).
 bool HasFigure(std::string_view s);
 
 // 1-based line and column (in characters) of byte `offset` of `text`.

@@ -157,3 +157,14 @@ std::string Utf8Pad(std::string_view s, size_t width) {
 }
 
 }  // namespace rehearse
+
+namespace rehearse {
+
+std::string Plural(long long n, std::string_view one, std::string_view many) {
+  std::string out = std::to_string(n);
+  out += ' ';
+  out += n == 1 ? one : many;
+  return out;
+}
+
+}  // namespace rehearse

@@ -28,6 +28,10 @@ int LineOfOffset(std::string_view text, size_t offset);
 // Orders keys like people do: "q2" before "q10".
 bool NaturalLess(std::string_view a, std::string_view b);
 
+// A count with its noun in agreement: Plural(1, "day", "days") is "1 day", 0 or 2 is
+// "0 days", "2 days".
+std::string Plural(long long n, std::string_view one, std::string_view many);
+
 }  // namespace rehearse
 
 namespace rehearse {

@@ -38,6 +38,9 @@ function debounce(fn, ms) {
   return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };
 }
 
+// "1 word", "2 words": a count with its noun in agreement.
+function plural(n, one, many) { return `${n} ${n === 1 ? one : many}`; }
+
 function scoreClass(s) { return s >= 80 ? 'good' : s >= 60 ? 'fair' : 'poor'; }
 
 function show(...nodes) {
@@ -67,37 +70,39 @@ async function pageStories() {
   const projects = [...new Set(state.stories.map(s => s.project.split(' - ')[0]).filter(Boolean))].sort();
   const project = el('select', { 'aria-label': 'Project' }, el('option', { value: '' }, 'All projects'),
     projects.map(p => el('option', { value: p }, p)));
+  const states = [...new Map(state.stories.map(s => [s.readiness.state, s.readiness.label]))];
+  const ready = el('select', { 'aria-label': 'Readiness' }, el('option', { value: '' }, 'Any readiness'),
+    states.map(([id, label]) => el('option', { value: id }, label)));
   const body = el('tbody');
   const render = () => {
     const q = search.value.toLowerCase();
     body.replaceChildren(...state.stories.filter(s =>
-      (!q || JSON.stringify(s).toLowerCase().includes(q)) &&
+      (!q || JSON.stringify(Object.assign({}, s, { readiness: undefined })).toLowerCase().includes(q)) &&
       (!framework.value || s.framework === framework.value) &&
       (!value.value || Object.values(s.values).flat().includes(value.value)) &&
       (!theme.value || s.themes.includes(theme.value)) &&
-      (!project.value || s.project.startsWith(project.value))
-    ).map(s => {
-      const ready = el('td', { class: 'score' }, '…');
-      readiness(s).then(r => { ready.textContent = r; ready.classList.add(scoreClass(r)); });
-      return el('tr', {},
-        el('td', {}, el('a', { href: '#edit/' + s.key }, s.key.toUpperCase())),
-        el('td', {}, s.title), el('td', {}, s.framework), el('td', {}, s.project || '—'), ready);
-    }));
+      (!project.value || s.project.startsWith(project.value)) &&
+      (!ready.value || s.readiness.state === ready.value)
+    ).map(s => el('tr', { 'data-key': s.key },
+      el('td', {}, el('a', { href: '#edit/' + s.key }, s.key.toUpperCase())),
+      el('td', {}, s.title), el('td', { class: 'framework' }, s.framework), el('td', { class: 'project' }, s.project || '—'),
+      el('td', { class: 'readiness' }, readinessBadge(s.readiness)))));
   };
-  [search, framework, theme, value, project].forEach(c => c.addEventListener('input', render));
+  [search, framework, theme, value, project, ready].forEach(c => c.addEventListener('input', render));
   render();
   show(el('h2', {}, 'Story bank'),
-    el('div', { class: 'filters' }, search, framework, theme, value, project,
+    el('div', { class: 'filters' }, search, framework, theme, value, project, ready,
       el('button', { class: 'secondary', onclick: () => { location.hash = '#edit/new'; } }, 'New story')),
-    el('table', {}, el('thead', {}, el('tr', {}, ['Key', 'Question', 'Framework', 'Project', 'Readiness'].map(h => el('th', { scope: 'col' }, h)))), body));
+    el('table', { class: 'stories' }, el('thead', {}, el('tr', {}, ['Key', 'Question', 'Framework', 'Project', 'Readiness'].map(h => el('th', { scope: 'col', class: h.toLowerCase() }, h)))), body));
   prepare.home(document.getElementById('main'));
 }
 
-const readinessCache = new Map();
-async function readiness(story) {
-  const text = story.sections.map(s => s.name + ':\n' + s.text).join('\n\n');
-  if (!readinessCache.has(text)) readinessCache.set(text, post('/lint', { framework: story.framework, text }).then(r => r.score));
-  return readinessCache.get(text);
+// A story's readiness as the server judged it (one rule for the CLI, the API and this
+// page): the state, then its reason.
+function readinessBadge(r) {
+  if (!r) return '';
+  return el('span', { class: 'ready-state ' + r.state, 'data-state': r.state },
+    el('strong', {}, r.label), el('small', {}, r.reason));
 }
 
 function pageWelcome() {
@@ -160,7 +165,7 @@ async function pageEdit(key) {
     try {
       const r = await post('/lint', { framework: framework.value, text });
       findingsBox.replaceChildren(
-        el('p', {}, 'Score ', el('span', { class: 'score ' + scoreClass(r.score), id: 'lint-score' }, String(r.score)), ` / 100 · ${r.stats.words} words · about ${Math.round(r.stats.seconds)} s spoken`),
+        el('p', {}, 'Score ', el('span', { class: 'score ' + scoreClass(r.score), id: 'lint-score' }, String(r.score)), ` / 100 · ${plural(r.stats.words, 'word', 'words')} · about ${Math.round(r.stats.seconds)} s spoken`),
         r.findings.length ? el('div', { id: 'findings' }, r.findings.map(f => {
           const node = el('div', { class: 'finding ' + f.severity, 'data-rule': f.rule }, el('strong', {}, f.message), el('small', {}, f.suggestion + ' [' + f.rule + ']'));
           const slot = document.querySelector(`.section-findings[data-for="${CSS.escape(f.section)}"]`);
@@ -201,6 +206,7 @@ async function pageEdit(key) {
 
   renderSections();
   show(el('h2', {}, isNew ? 'New story' : 'Edit ' + story.key.toUpperCase()),
+    story.readiness ? el('p', { id: 'story-readiness' }, 'Readiness: ', readinessBadge(story.readiness)) : '',
     el('div', { class: 'row' },
       el('div', { class: 'grow card' },
         isNew ? [el('label', { for: 'f-key' }, 'Key'), keyInput] : [],
@@ -226,8 +232,9 @@ function timingBar(label, entries) {
 
 // ---- Ask ---------------------------------------------------------------------------------
 
-function companySelect(id) {
-  return el('select', { id }, state.companies.map(c => el('option', { value: c.id }, c.name)));
+// A company picker; `chosen` (a company id, e.g. from the address) is selected when known.
+function companySelect(id, chosen) {
+  return el('select', { id }, state.companies.map(c => el('option', { value: c.id, selected: c.id === chosen }, c.name)));
 }
 
 function pageAsk() {
@@ -258,25 +265,26 @@ function pageAsk() {
 
 // ---- Coverage ------------------------------------------------------------------------------
 
-function pageCoverage() {
-  const company = companySelect('cov-company');
+function pageCoverage(companyId) {
+  const company = companySelect('cov-company', companyId);
   const out = el('div');
   const load = async () => {
     try {
       const p = await api('/plan?company=' + encodeURIComponent(company.value));
-      const keys = state.storyKeys || [];
-      const columns = p.values.length ? [...new Set(p.values.flatMap(v => v.stories.map(s => s.key)).concat(keys))] : [];
-      const all = (await api('/stories')).map(s => s.key);
-      const cols = all.length ? all : columns;
+      const stories = await api('/stories');
+      // Values down, stories across: the table scrolls inside its own box, the value
+      // column stays put, so the page keeps the window's width at any bank size.
       const table = el('table', { class: 'heat', id: 'heatmap' },
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Value'), cols.map(k => el('th', { scope: 'col', class: 'story' }, k.toUpperCase())))),
-        el('tbody', {}, p.values.map(v => el('tr', {}, el('th', { scope: 'row' }, v.name), cols.map(k => {
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col', class: 'value' }, 'Value'),
+          stories.map(s => el('th', { scope: 'col', class: 'story', title: s.title }, s.key.toUpperCase())))),
+        el('tbody', {}, p.values.map(v => el('tr', {}, el('th', { scope: 'row', class: 'value' }, v.name), stories.map(({ key: k }) => {
           const cell = v.stories.find(s => s.key === k);
           const level = !cell ? 0 : cell.tagged ? 3 : cell.score >= 0.6 ? 2 : 1;
           return el('td', { class: 'cell h' + level, title: cell ? `${v.name} · ${k}: ${cell.tagged ? 'your mapping' : 'inferred'} ${cell.score.toFixed(2)}` : '' }, level === 3 ? '●' : level ? '○' : '');
         })))));
       out.replaceChildren(
-        el('div', { class: 'card' }, el('p', {}, '● your mapping · ○ inferred from the story · blank: not covered'), table),
+        el('div', { class: 'card' }, el('p', {}, '● your mapping · ○ inferred from the story · blank: not covered'),
+          el('div', { class: 'heat-wrap', id: 'heatmap-box', tabindex: '0', role: 'region', 'aria-label': 'Coverage heatmap' }, table)),
         el('div', { class: 'row' },
           el('div', { class: 'card grow' }, el('h3', {}, 'Prepare these first'), el('ol', { id: 'recommended' }, p.recommended.map(k => el('li', {}, el('a', { href: '#edit/' + k }, k.toUpperCase()))))),
           el('div', { class: 'card grow' }, el('h3', {}, `Gaps (${p.gaps.length})`),
@@ -339,9 +347,9 @@ async function route() {
   try {
     if (page === 'edit') return await pageEdit(decodeURIComponent(arg || 'new'));
     if (page === 'ask') return pageAsk();
-    if (page === 'coverage') return pageCoverage();
+    if (page === 'coverage') return pageCoverage(decodeURIComponent(arg || ''));
     if (page === 'transfer') return pageTransfer();
-    if (pages[page]) return await pages[page](arg);
+    if (pages[page]) return await pages[page](arg && decodeURIComponent(arg));
     return await pageStories();
   } catch (e) {
     show(status(e.status === 401 ? 'This page needs the address that `rehearse serve` printed (it carries the token).' : e.message, 'error'));

@@ -46,7 +46,8 @@ function feedbackView(f, onFollowUp) {
   });
   return el('div', { class: 'card', id: 'feedback' },
     el('h3', {}, 'Feedback ', el('span', { class: 'score ' + scoreClass(f.score), id: 'fb-score' }, `${f.score}/100`)),
-    el('p', { class: 'muted' }, `${f.stats.words} words · about ${clock(f.timing.seconds)} spoken`,
+    f.readiness ? el('p', { id: 'fb-readiness' }, `Readiness of ${f.story.toUpperCase()}: `, readinessBadge(f.readiness)) : '',
+    el('p', { class: 'muted' }, `${plural(f.stats.words, 'word', 'words')} · about ${clock(f.timing.seconds)} spoken`,
       f.timing.measured ? ` · took ${clock(f.timing.measured)}` : '', f.timing.over ? ' · over 3 minutes' : '',
       f.story ? ` · story ${f.story}${f.story_recognised ? ' (recognised)' : ''}` : ''),
     findingList(f.findings),
@@ -80,7 +81,7 @@ function scoreChart(timeline) {
   svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
   svg.setAttribute('class', 'chart');
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `Scores of ${points.length} answers: ${points.map(p => p.score).join(', ')}`);
+  svg.setAttribute('aria-label', `Scores of ${plural(points.length, 'answer', 'answers')}: ${points.map(p => p.score).join(', ')}`);
   const add = (tag, attrs, text) => {
     const n = document.createElementNS(NS, tag);
     for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
@@ -111,7 +112,7 @@ async function progressView() {
   // Scores over time for every answer, or for one story's.
   const chartBox = el('div');
   const pick = el('select', { id: 'progress-story', 'aria-label': 'Scores of' }, el('option', { value: '' }, 'All stories'),
-    p.stories.map(s => el('option', { value: s.key }, `${s.key}: ${s.attempts} answer(s), ${s.first} → ${s.last}`)));
+    p.stories.map(s => el('option', { value: s.key }, `${s.key}: ${plural(s.attempts, 'answer', 'answers')}, ${s.first} → ${s.last}`)));
   const draw = () => chartBox.replaceChildren(scoreChart(p.timeline.filter(t => !pick.value || t.story === pick.value)));
   pick.addEventListener('change', draw);
   if (p.answers) draw();
@@ -133,7 +134,8 @@ function drillView() {
       const r = await post('/practice/drill', { story: story.value, typed: typed.value, session: practice.session });
       out.replaceChildren(el('ul', { class: 'drill' }, r.metrics.map(m => el('li', { class: m.recalled ? 'ok' : 'miss' }, (m.recalled ? '✓ ' : '✗ ') + m.metric))),
         r.stray.length ? el('p', { class: 'muted' }, 'Not in the story: ' + r.stray.join(', ')) : '',
-        el('p', {}, `Recalled ${r.score}% of the figures.`));
+        el('p', {}, `Recalled ${r.score}% of the figures.`),
+        r.readiness ? el('p', { id: 'drill-readiness' }, `Readiness of ${r.story.toUpperCase()}: `, readinessBadge(r.readiness)) : '');
     } catch (e) { out.replaceChildren(status(e.message, 'error')); }
   };
   return el('div', { class: 'card' }, el('h3', {}, 'Metrics drill'),
@@ -141,10 +143,11 @@ function drillView() {
     el('div', { class: 'row' }, story, typed, el('button', { class: 'secondary', onclick: check }, 'Check')), out);
 }
 
-async function pagePractice() {
+// `companyId` comes from the address (#practice/amazon: the checklist's link).
+async function pagePractice(companyId) {
   if (!state.stories.length) state.stories = await api('/stories');
   if (!state.stories.length) return pageWelcome();
-  const company = companySelect('p-company');
+  const company = companySelect('p-company', companyId);
   const kind = el('select', { id: 'p-kind', 'aria-label': 'Question kind' },
     el('option', { value: 'mix' }, 'Normal and grilling'), el('option', { value: 'normal' }, 'Normal only'), el('option', { value: 'grilling' }, 'Grilling only'));
   const turn = el('div', { id: 'turn' });
@@ -179,6 +182,11 @@ function questionView(n, company, refreshProgress) {
   const timerText = el('span', { class: 'timer', id: 'timer', 'aria-live': 'off' }, '0:00 / 3:00');
   const phase = el('p', { class: 'phase', id: 'phase', 'aria-live': 'polite' }, 'Read the question. When you are ready, start: you get a few seconds to pick your story.');
   const answer = el('textarea', { id: 'answer', 'aria-label': 'Your answer', disabled: true, placeholder: 'Type or paste your answer as you would say it.' });
+  // The story told counts toward its readiness; left to the server, it is recognised
+  // from the answer's words when they are close enough to one story.
+  const told = el('select', { id: 'answer-story', 'aria-label': 'Story you told' },
+    el('option', { value: '' }, 'Story told: recognise it from my answer'),
+    state.stories.map(s => el('option', { value: s.key }, `${s.key.toUpperCase()} — ${s.title}`)));
   const submit = el('button', { id: 'submit-answer', disabled: true }, 'Submit answer');
   // Speaking instead of typing: the transcript fills the answer box (still editable)
   // and the answer is judged as spoken, at the pace it was said.
@@ -194,7 +202,9 @@ function questionView(n, company, refreshProgress) {
       recordBtn.disabled = true;
       recState.textContent = 'Opening the microphone…';
       try {
-        recording = await startRecording({ story: n.suggested[0] && n.suggested[0].key, general: generalModel.checked });
+        // The story told (as picked below the answer), else the one the turn suggests.
+        const story = told.value || (n.suggested[0] && n.suggested[0].key);
+        recording = await startRecording({ story, general: generalModel.checked });
       } catch (e) { recordBtn.disabled = false; recState.textContent = ''; out.replaceChildren(status(e.message, 'error')); return; }
       recordBtn.disabled = false;
       recordBtn.textContent = 'Stop recording';
@@ -254,6 +264,7 @@ function questionView(n, company, refreshProgress) {
     if (!answer.value.trim()) { out.replaceChildren(status('Write your answer first.', 'error')); return; }
     const body = { question_id: n.question.id, company, session: practice.session, text: answer.value,
                    seconds: (Date.now() - practice.started) / 1000 };
+    if (told.value) body.story = told.value;
     if (spoken) Object.assign(body, { spoken: true, seconds: spoken.delivery.speaking_seconds });
     stopTimer();
     submit.disabled = true;
@@ -266,7 +277,7 @@ function questionView(n, company, refreshProgress) {
   return el('div', { class: 'card', id: 'question-card' },
     el('p', {}, el('span', { class: 'badge ' + n.question.kind }, n.question.kind), ' ', el('strong', { id: 'question-text' }, n.question.text)),
     el('p', {}, el('button', { class: 'secondary', onclick: () => { hint.hidden = !hint.hidden; } }, 'Hint: story and framework')), hint,
-    guide, el('p', {}, startBtn, ' ', skipPause, ' ', timerText), phase, answer,
+    guide, el('p', {}, startBtn, ' ', skipPause, ' ', timerText), phase, answer, el('p', {}, told),
     el('p', {}, submit, ' ', recordBtn, ' ', modelOption, ' ', recState), deliveryBox, out);
 }
 

@@ -18,13 +18,32 @@ const prepare = (() => {
     return select;
   }
 
+  // Where a next step gets done, as a link to that page (or, for the notes on this
+  // page, a button to their box). The CLI shows `command` instead; the web never does.
+  function actionControl(a) {
+    if (a.place === 'notes') {
+      return el('button', { class: 'secondary', type: 'button', 'data-place': 'notes', onclick: () => {
+        const box = document.getElementById('note-' + a.arg);
+        if (!box) return;
+        box.scrollIntoView({ block: 'center' });
+        box.focus();
+      } }, a.label);
+    }
+    const href = {
+      story: '#edit/' + encodeURIComponent(a.arg), 'new-story': '#edit/new', practice: '#practice/' + encodeURIComponent(a.arg),
+      coverage: '#coverage/' + encodeURIComponent(a.arg), import: '#transfer',
+    }[a.place];
+    return href ? el('a', { class: 'button secondary', href, 'data-place': a.place }, a.label) : '';
+  }
+
   function checklistItem(item) {
     return el('li', { class: 'check ' + (item.done ? 'done' : 'todo'), 'data-id': item.id, 'data-done': String(item.done) },
       el('span', { class: 'tick', 'aria-hidden': 'true' }, item.done ? '✔' : '○'),
       el('div', {},
         el('strong', {}, item.label), el('span', { class: 'sr-only' }, item.done ? ' (done)' : ' (to do)'),
         el('small', { class: 'muted' }, item.detail),
-        item.next_step ? el('div', { class: 'next' }, 'Next: ' + item.next_step) : ''));
+        item.next_step ? el('div', { class: 'next' }, 'Next: ' + item.next_step) : '',
+        item.actions.length ? el('div', { class: 'actions' }, item.actions.map(actionControl)) : ''));
   }
 
   // The checklist card, at the end of the home page (after the story list).

@@ -85,7 +85,7 @@ function deliveryView(speech) {
   return el('div', { class: 'delivery', id: 'delivery' },
     el('h3', {}, 'How you said it'),
     el('p', {}, el('strong', { class: pace === 'good' ? 'ok' : 'warn', id: 'delivery-pace' }, `${Math.round(d.wpm)} words a minute`),
-      ` (${pace}; aim for 120–170) · ${d.words} words in ${at(d.speaking_seconds)} · ${d.think_seconds.toFixed(1)} s before the first word`),
+      ` (${pace}; aim for 120–170) · ${plural(d.words, 'word', 'words')} in ${at(d.speaking_seconds)} · ${d.think_seconds.toFixed(1)} s before the first word`),
     el('p', { id: 'delivery-fillers' }, d.fillers.length ? `Fillers: ${d.fillers.map(f => `"${f.word}" at ${at(f.at)}`).join(', ')}` : 'No filler sounds heard.'),
     d.pauses.length ? el('p', { id: 'delivery-pauses' }, 'Long pauses: ' + d.pauses.map(p => `${(p.end - p.start).toFixed(1)} s after "${p.after}" at ${at(p.start)}`).join('; ')) : '',
     d.sections.length ? el('table', { class: 'split', id: 'delivery-sections' },

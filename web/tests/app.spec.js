@@ -38,7 +38,9 @@ test('first run offers the demo bank, which fills the story list', async ({ page
   await expect(page.locator('tbody tr')).toHaveCount(1);
   await expect(page.locator('tbody tr')).toContainText('Q8');
   await page.getByRole('searchbox', { name: 'Search stories' }).fill('');
-  await expect(page.locator('tbody td.score').first()).toHaveText(/\d+/);
+  // Readiness before any practice: the state and its reason, not a lint score.
+  await expect(page.locator('tbody td.readiness strong').first()).toHaveText('not practised');
+  await expect(page.locator('tbody td.readiness small').first()).toHaveText(/^never answered yet; the written story scores \d+$/);
   await page.screenshot({ path: path.join(shots, '2-stories.png'), fullPage: true });
 });
 

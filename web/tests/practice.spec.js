@@ -62,7 +62,7 @@ test('one mock question end to end', async ({ page, request }) => {
   await expect(followups).not.toContainText('structure.missing-section');
 
   // Progress draws the answer as a point on the chart.
-  const chart = page.getByRole('img', { name: /Scores of \d+ answers/ });
+  const chart = page.getByRole('img', { name: /Scores of \d+ answers?:/ });
   await expect(chart).toBeVisible();
   expect(await chart.locator('circle').count()).toBeGreaterThan(0);
   await expect(page.locator('#progress')).toContainText('ownership.we');

@@ -34,8 +34,11 @@ test('the home page shows the checklist; writing questions down ticks their item
   const practiced = page.locator('#checklist-items li[data-id="practiced"]');
   // practice.spec.js may have practised already: the item follows the bank either way.
   const progress = await (await request.get(origin() + '/api/practice/progress', { headers: { Authorization: 'Bearer ' + token() } })).json();
-  if (progress.answers === 0) await expect(practiced).toContainText('No practice recorded yet');
-  else await expect(practiced).toHaveAttribute('data-done', 'true');
+  // It asks for the stories to prepare first to be ready, and says when practice last happened.
+  await expect(practiced).toContainText('The stories to prepare first are practised and ready');
+  if (await storyCount(request) === 0) await expect(practiced).toContainText('The bank has no stories');
+  else if (progress.answers === 0) await expect(practiced).toContainText('no practice recorded yet');
+  else await expect(practiced).toContainText('last practised today');
 
   await page.locator('#note-questions').fill('Which team would I join first?\nHow is on-call shared?');
   await page.locator('#save-questions').click();
