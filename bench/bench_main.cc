@@ -9,6 +9,8 @@
 //   BM_ModelLoad        read the embedded values model of Amazon, or of every company
 //   BM_ClassifyMatch    classify a question and rank a bank of N stories for it
 //   BM_Plan             values x stories coverage for a bank of N stories
+//   BM_BuildBankModel   build the speech language model of a bank of N stories
+//                       (IRSTLM, sphinx_lm_convert and espeak-ng run as processes)
 // `rehearse_bench --write-guide N FILE` writes the generated N-story guide, and
 // `rehearse_bench --write-jsonl N FILE` N answers for `rehearse lint --jsonl`, for
 // measuring the CLI end to end with hyperfine (and write-good, bench/write-good/).
@@ -33,6 +35,7 @@
 #include "match/matcher.h"
 #include "match/value_models.h"
 #include "practice/coach.h"
+#include "speech/bank_model.h"
 #include "store/bank.h"
 #include "store/practice_log.h"
 
@@ -391,6 +394,22 @@ void BM_PracticeAnswer(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_PracticeAnswer)->Arg(100)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_BuildBankModel(benchmark::State& state) {
+  auto guide = ParseGuide(MakeGuide(static_cast<int>(state.range(0))), "bench.md", TheCatalog());
+  BankModelOptions options;
+  options.general_model = DefaultSpeechModel();
+  options.focus_key = "q3";
+  options.cache_dir = TempPath("speech");
+  for (auto _ : state) {
+    std::filesystem::remove_all(options.cache_dir);  // Built every time, never found.
+    auto model = FindOrBuildBankModel(guide->stories, options);
+    if (!model) state.SkipWithError(model.error().message.c_str());
+    benchmark::DoNotOptimize(model);
+  }
+  std::filesystem::remove_all(options.cache_dir);
+}
+BENCHMARK(BM_BuildBankModel)->Arg(11)->Arg(30)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace rehearse

@@ -538,6 +538,7 @@ void SetupLint(CLI::App& cmd, Options& o) {
   cmd.add_option("FILE", o.file, "Answer to lint: a text or Markdown file, or - for standard input");
   cmd.add_option("--story", o.key, "Lint a story of the bank (its own framework unless --framework)");
   cmd.add_option("--audio", o.audio, "Lint a recorded answer (WAV): transcribed offline, delivery rules apply");
+  SetupSpeechModelOptions(cmd, o);
   cmd.add_flag("--all", o.all, "Lint every story of the bank");
   cmd.add_option("--framework", o.framework, "Framework the answer follows (default: STAR, or the story's)");
   cmd.add_option("--jsonl", o.jsonl,
@@ -638,8 +639,9 @@ int RunLint(const Options& o) {
   }
 
   if (!o.audio.empty()) {
-    if (!o.file.empty() || o.all || !o.key.empty()) return Fail(Error{"lint: give --audio FILE alone, without FILE, --story or --all"});
-    auto transcript = TranscribeFile(o.audio);
+    // With --audio, --story names the story being told (for the speech model).
+    if (!o.file.empty() || o.all) return Fail(Error{"lint: give --audio FILE alone, without FILE or --all"});
+    auto transcript = TranscribeFile(o.audio, o);
     if (!transcript) return Fail(transcript.error());
     SpokenText text = FormatTranscript(*transcript, AllSectionNames(*catalog));
     LintOptions options = defaults;

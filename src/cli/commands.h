@@ -43,6 +43,7 @@ struct Options {
   double wpm = 150;
   bool spoken = false;
   std::string audio;  // lint/practice answer --audio FILE
+  bool general_speech = false;  // transcribe/lint --audio: the general model, not the bank's
   double seconds = 0;
   bool explain = false;
   bool list_rules = false;

@@ -32,6 +32,7 @@
 #include "practice/coach.h"
 #include "prep/bank_checklist.h"
 #include "speech/recordings.h"
+#include "speech/speech_models.h"
 #include "speech/spoken_answer.h"
 #include "speech/wav.h"
 #include "text/segment.h"
@@ -85,7 +86,10 @@ class App {
       : options_(options), catalog_(catalog), bank_(std::move(bank)), classifier_(std::move(classifier)),
         linter_(std::move(linter)),
         labels_(AllSectionNames(catalog)),
-        recordings_(options.speech_model, RecordingLimits{}) {}
+        recordings_(options.speech_model, RecordingLimits{}),
+        speech_models_(SpeechModelOptions(options, bank_->path())) {
+    BankChanged();  // The bank's speech model, ready before the first recording if it can be.
+  }
 
   void Install(httplib::Server& s) {
     s.set_pre_routing_handler([this](const Request& req, Response& res) { return Guard(req, res); });
@@ -149,7 +153,7 @@ class App {
         SendJson(res, 200, ProgressJson(*p));
       });
     });
-    s.Post("/api/speech", [this](const Request&, Response& res) { SpeechBegin(res); });
+    s.Post("/api/speech", [this](const Request& req, Response& res) { SpeechBegin(req, res); });
     s.Post(R"(/api/speech/([0-9a-f]+)/audio)", [this](const Request& req, Response& res) { SpeechAudio(req, res); });
     s.Post(R"(/api/speech/([0-9a-f]+)/end)", [this](const Request& req, Response& res) { SpeechEnd(req, res); });
     s.Delete(R"(/api/speech/([0-9a-f]+))", [this](const Request& req, Response& res) {
@@ -293,6 +297,10 @@ class App {
     WithCoach(res, [&](Coach& coach) {
       auto next = coach.Next(param("company", "amazon"), session, options);
       if (!next) return SendError(res, 400, next.error().message);
+      // The story the user is likely to tell: its own speech model, built meanwhile.
+      if (auto stories = bank_->Stories(); stories && !next->suggestions.empty()) {
+        speech_models_.Prepare(*stories, next->suggestions.front().key);
+      }
       SendJson(res, 200, NextJson(*next, session));
     });
   }
@@ -326,15 +334,56 @@ class App {
 
   // ---- speech: the browser streams 16 kHz mono 16-bit PCM while the user speaks ----
 
-  void SpeechBegin(Response& res) {
-    auto id = recordings_.Begin();
+  // The language model for a recording: ?model=general, else the bank's (weighted to
+  // ?story=KEY, the story being told) when it is ready, else the general one.
+  SpeechModel SpeechModelFor(const Request& req) {
+    if (req.has_param("model") && req.get_param_value("model") == "general") return GeneralSpeechModel(options_.speech_model);
+    std::vector<Story> stories;
+    {
+      std::lock_guard lock(mu_);
+      auto all = bank_->Stories();
+      if (all) stories = std::move(*all);
+    }
+    return speech_models_.ModelFor(stories, req.has_param("story") ? req.get_param_value("story") : "");
+  }
+
+  // Begins a recording with `model`, or the general model when that one cannot load.
+  Result<std::string> BeginRecording(SpeechModel* model) {
+    auto id = recordings_.Begin(*model);
+    if (!id && model->name != "general" && id.error().message.find("already running") == std::string::npos) {
+      *model = GeneralSpeechModel(options_.speech_model);
+      id = recordings_.Begin(*model);
+    }
+    return id;
+  }
+
+  // After the stories change: their speech model is rebuilt in the background.
+  // REQUIRES: mu_ is not held.
+  void BankChanged() {
+    std::lock_guard lock(mu_);
+    BankChangedLocked();
+  }
+  void BankChangedLocked() {
+    if (auto stories = bank_->Stories()) speech_models_.Prepare(*stories, "");
+  }
+
+  static BankModelOptions SpeechModelOptions(const ServerOptions& options, const std::string& bank_path) {
+    BankModelOptions o;
+    o.general_model = options.speech_model;
+    o.cache_dir = SpeechCacheDir(bank_path);
+    return o;
+  }
+
+  void SpeechBegin(const Request& req, Response& res) {
+    SpeechModel model = SpeechModelFor(req);
+    auto id = BeginRecording(&model);
     if (!id) {
       const bool busy = id.error().message.find("already running") != std::string::npos;
       return SendError(res, busy ? 429 : 503, id.error().message);
     }
     JsonWriter w;
     w.BeginObject().Field("id", *id).Field("sample_rate", kSpeechSampleRate).Field("max_seconds", RecordingLimits{}.max_seconds);
-    w.EndObject();
+    w.Field("model", model.name).EndObject();
     SendJson(res, 201, w.str());
   }
 
@@ -357,13 +406,16 @@ class App {
     return f;
   }
 
-  void SendSpoken(Response& res, Transcript transcript, const Framework& framework) {
+  // `model`: the language model's name, added to the answer when given.
+  void SendSpoken(Response& res, Transcript transcript, const Framework& framework, std::string_view model = {}) {
     if (transcript.words.empty()) {
       return SendError(res, 422, fmt::format("no speech heard in {:.0f} s of audio: is the microphone on?", transcript.seconds));
     }
     SpokenText text = FormatTranscript(transcript, labels_);
     Segmentation seg = SegmentAnswer(text.text, framework, labels_);
-    SendJson(res, 200, SpokenAnswerJson(MakeSpokenAnswer(std::move(transcript), std::move(text), seg, framework.id)));
+    std::string json = SpokenAnswerJson(MakeSpokenAnswer(std::move(transcript), std::move(text), seg, framework.id));
+    if (!model.empty()) json = WithField(std::move(json), "model", fmt::format("\"{}\"", model));
+    SendJson(res, 200, json);
   }
 
   void SpeechEnd(const Request& req, Response& res) {
@@ -380,7 +432,8 @@ class App {
     if (!framework) return;
     auto audio = ReadWav(req.body, "upload");
     if (!audio) return SendError(res, 400, audio.error().message);
-    auto id = recordings_.Begin();
+    SpeechModel model = SpeechModelFor(req);
+    auto id = BeginRecording(&model);
     if (!id) return SendError(res, 429, id.error().message);
     if (auto fed = recordings_.Feed(*id, audio->samples); !fed) {
       recordings_.Cancel(*id);
@@ -388,7 +441,7 @@ class App {
     }
     auto transcript = recordings_.End(*id);
     if (!transcript) return SendError(res, 500, transcript.error().message);
-    SendSpoken(res, std::move(*transcript), *framework);
+    SendSpoken(res, std::move(*transcript), *framework, model.name);
   }
 
   void PracticeDrill(const Request& req, Response& res) {
@@ -448,6 +501,7 @@ class App {
     }
     auto saved = bank_->Save(story, edit->rev, "edit in the web app");
     if (!saved) return SendError(res, 500, saved.error().message);
+    if (saved->changed) BankChangedLocked();
     JsonWriter w;
     w.BeginObject().Field("key", key).Field("rev", saved->rev).Field("changed", saved->changed);
     if (saved->conflict) {
@@ -477,6 +531,7 @@ class App {
     std::lock_guard lock(mu_);
     auto restored = bank_->Restore(key, *rev);
     if (!restored) return SendError(res, 404, restored.error().message);
+    BankChangedLocked();
     JsonWriter w;
     w.BeginObject().Field("key", key).Field("restored", *rev).Field("rev", *restored).EndObject();
     SendJson(res, 200, w.str());
@@ -522,6 +577,7 @@ class App {
     std::lock_guard lock(mu_);
     auto summary = bank_->Import(*guide, name, "import " + name, dry ? DryRun::kYes : DryRun::kNo);
     if (!summary) return SendError(res, 500, summary.error().message);
+    if (!dry) BankChangedLocked();
     SendJson(res, 200, ImportJson(*summary, file.label));
   }
 
@@ -628,6 +684,7 @@ class App {
   Linter linter_;
   const std::vector<std::string> labels_;  // Every framework's section names.
   Recordings recordings_;  // Thread-safe on its own: not under mu_.
+  SpeechModels speech_models_;  // Thread-safe on its own; builds in the background.
   int port_ = 0;
 };
 

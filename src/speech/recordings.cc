@@ -31,7 +31,7 @@ void Recordings::DropIdleLocked(std::chrono::steady_clock::time_point now) {
   }
 }
 
-Result<std::string> Recordings::Begin() {
+Result<std::string> Recordings::Begin(const SpeechModel& model) {
   {
     std::lock_guard lock(mu_);
     DropIdleLocked(std::chrono::steady_clock::now());
@@ -40,7 +40,7 @@ Result<std::string> Recordings::Begin() {
     }
   }
   // Loading the model takes a while: outside the lock, so other recordings go on.
-  REHEARSE_TRY_ASSIGN(recognizer, Recognizer::Open(model_dir_));
+  REHEARSE_TRY_ASSIGN(recognizer, Recognizer::Open(model));
   REHEARSE_TRY(recognizer->Start());
   auto rec = std::make_shared<Open>();
   rec->recognizer = std::move(recognizer);

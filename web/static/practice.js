@@ -192,6 +192,9 @@ function questionView(n, company, refreshProgress) {
   // and the answer is judged as spoken, at the pace it was said.
   const recordBtn = el('button', { class: 'secondary', id: 'record', disabled: true }, 'Speak your answer');
   const recState = el('span', { class: 'muted', id: 'record-state', 'aria-live': 'polite' });
+  // The bank's speech model knows the stories' words; the general one is for comparison.
+  const generalModel = el('input', { type: 'checkbox', id: 'general-model' });
+  const modelOption = el('label', { class: 'muted' }, generalModel, ' transcribe with the general English model, not your stories\' (to compare)');
   const deliveryBox = el('div');
   let recording = null, spoken = null, recTick = null;
   recordBtn.addEventListener('click', async () => {
@@ -199,11 +202,14 @@ function questionView(n, company, refreshProgress) {
       recordBtn.disabled = true;
       recState.textContent = 'Opening the microphone…';
       try {
-        recording = await startRecording();
+        // The story told (as picked below the answer), else the one the turn suggests.
+        const story = told.value || (n.suggested[0] && n.suggested[0].key);
+        recording = await startRecording({ story, general: generalModel.checked });
       } catch (e) { recordBtn.disabled = false; recState.textContent = ''; out.replaceChildren(status(e.message, 'error')); return; }
       recordBtn.disabled = false;
       recordBtn.textContent = 'Stop recording';
-      const show = () => { recState.textContent = `● Recording ${clock(recording.seconds())}`; };
+      const modelName = recording.model === 'bank' ? 'your stories\' model' : 'general model';
+      const show = () => { recState.textContent = `● Recording ${clock(recording.seconds())} (${modelName})`; };
       show();
       recTick = setInterval(show, 250);
       return;
@@ -272,7 +278,7 @@ function questionView(n, company, refreshProgress) {
     el('p', {}, el('span', { class: 'badge ' + n.question.kind }, n.question.kind), ' ', el('strong', { id: 'question-text' }, n.question.text)),
     el('p', {}, el('button', { class: 'secondary', onclick: () => { hint.hidden = !hint.hidden; } }, 'Hint: story and framework')), hint,
     guide, el('p', {}, startBtn, ' ', skipPause, ' ', timerText), phase, answer, el('p', {}, told),
-    el('p', {}, submit, ' ', recordBtn, ' ', recState), deliveryBox, out);
+    el('p', {}, submit, ' ', recordBtn, ' ', modelOption, ' ', recState), deliveryBox, out);
 }
 
 pages.practice = pagePractice;

@@ -4,9 +4,13 @@
 // is ready moments after they stop. Nothing leaves this machine: the server is local.
 'use strict';
 
-// Starts recording. Resolves to { stop(framework) -> transcript JSON, cancel(),
-// seconds() } once the microphone is open; rejects with a message a person can act on.
-async function startRecording() {
+// Starts recording. `opts.story`: the story being told, whose words the server's
+// speech model weighs most; `opts.general`: transcribe with the general English model
+// instead of the bank's (for comparison). Resolves to { stop(framework) -> transcript
+// JSON, cancel(), seconds(), model } once the microphone is open ("bank" or "general":
+// the bank's model serves once built, a second or so after the stories change);
+// rejects with a message a person can act on.
+async function startRecording(opts = {}) {
   if (!navigator.mediaDevices || !window.AudioWorkletNode) throw new Error('This browser cannot record audio here.');
   let stream;
   try {
@@ -16,7 +20,10 @@ async function startRecording() {
   }
   let rec;
   try {
-    rec = await api('/speech', { method: 'POST' });
+    const q = new URLSearchParams();
+    if (opts.story) q.set('story', opts.story);
+    if (opts.general) q.set('model', 'general');
+    rec = await api('/speech' + (q.toString() ? '?' + q : ''), { method: 'POST' });
   } catch (e) {
     stream.getTracks().forEach(t => t.stop());
     throw e;
@@ -53,6 +60,7 @@ async function startRecording() {
     await ctx.close();
   };
   return {
+    model: rec.model,
     seconds: () => total / rec.sample_rate,
     async stop(framework) {
       await close();

@@ -33,9 +33,16 @@ test('a spoken answer is transcribed offline and judged as spoken', async ({ pag
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await page.getByRole('button', { name: 'Start now' }).click();
 
-  // The fake microphone starts playing the 31 s answer when the page opens it.
+  // The fake microphone starts playing the 31 s answer when the page opens it. The
+  // recording names the practice turn's story, whose words the bank's speech model
+  // weighs most; the general English model is an option, off by default.
+  await expect(page.getByRole('checkbox', { name: /general English model/ })).not.toBeChecked();
+  const begun = page.waitForRequest(r => r.url().includes('/api/speech?') && r.method() === 'POST');
   await page.getByRole('button', { name: 'Speak your answer' }).click();
+  expect(new URL((await begun).url()).searchParams.get('story')).toMatch(/^q\d+$/);
+  expect(new URL((await begun).url()).searchParams.get('model')).toBeNull();
   await expect(page.locator('#record-state')).toContainText('● Recording', { timeout: 10000 });
+  await expect(page.locator('#record-state')).toContainText(/\((your stories' model|general model)\)/);
   await expect(page.locator('#record-state')).toContainText('● Recording 0:3', { timeout: 45000 });
   await page.getByRole('button', { name: 'Stop recording' }).click();
   await expect(page.locator('#record-state')).toContainText('Transcribed', { timeout: 20000 });
