@@ -161,7 +161,7 @@ TEST(SpeechPronunciationsTest, LettersAndEspeakPhonemesInTheModelsPhones) {
 }
 
 TEST(SpeechPronunciationsTest, TheBanksOwnWordsArePronounced) {
-  LexiconOptions o;
+  PronunciationOptions o;
   o.dictionary = Dictionary();
   auto lex = BuildLexicon({"kafka", "sla", "okrs", "dashboard's", "runbook", "elasticsearch", "graphql"},
                           {{"sla", "SLA"}, {"okrs", "OKRs"}, {"graphql", "GraphQL"}}, o);
@@ -180,7 +180,7 @@ TEST(SpeechPronunciationsTest, TheBanksOwnWordsArePronounced) {
 }
 
 TEST(SpeechPronunciationsTest, WordsThePhonemizerCannotHandleAreSpelledOrLeftOut) {
-  LexiconOptions o;
+  PronunciationOptions o;
   o.dictionary = Dictionary();
   o.espeak = "false";  // A phonemizer that fails on everything.
   const std::string huge(41, 'q');

@@ -50,10 +50,10 @@ TEST(FeaturesTest, NegationScopesClausesAndProbes) {
 }
 
 TEST(FeaturesTest, KeywordsMatchOnStemsAndNeverInsideANegation) {
-  Lexicon lexicon;
-  lexicon.Add("root cause", 3, Lexicon::Kind::kKeyword, "");
-  lexicon.Add("data", 3, Lexicon::Kind::kKeyword, "");
-  lexicon.Add("inquisitive", 5, Lexicon::Kind::kExpansion, "curious");
+  ValueLexicon lexicon;
+  lexicon.Add("root cause", 3, ValueLexicon::Kind::kKeyword, "");
+  lexicon.Add("data", 3, ValueLexicon::Kind::kKeyword, "");
+  lexicon.Add("inquisitive", 5, ValueLexicon::Kind::kExpansion, "curious");
   auto f = ExtractFeatures("I found the root causes in the data. I was inquisitive.", lexicon);
   EXPECT_EQ(Names(f), (std::vector<std::string>{"u:found", "b:found root", "u:root", "b:root caus", "u:caus",
                                                 "b:caus data", "u:data", "u:inquisit", "k:3", "k:5"}));

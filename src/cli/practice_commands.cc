@@ -145,6 +145,7 @@ void SetupPractice(CLI::App& cmd, Options& o) {
   answer->add_option("--seconds", o.seconds, "How long you took, if you timed yourself")->check(CLI::NonNegativeNumber);
   answer->add_option("--session", o.session, "Session the answer belongs to");
   answer->add_option("--audio", o.audio, "The answer as a recording (WAV): transcribed offline and judged as spoken");
+  SetupSpeechModelOptions(*answer, o);
   answer->add_option("FILE", o.file, "The answer: a text file, or - for standard input");
   answer->callback([&o] { o.action = "answer"; });
 
@@ -195,7 +196,7 @@ int RunPractice(const Options& o) {
     std::optional<SpokenText> said;
     Result<std::string> text = std::string();
     if (!o.audio.empty()) {
-      auto heard = TranscribeFile(o.audio);
+      auto heard = TranscribeFile(o.audio, o);
       if (!heard) return Fail(heard.error());
       said = FormatTranscript(*heard, AllSectionNames(catalog));
       text = said->text;

@@ -128,7 +128,7 @@ std::vector<Token> ContentTokens(std::string_view text) {
   return out;
 }
 
-void Lexicon::Add(std::string_view text, size_t value, Kind kind, std::string shown) {
+void ValueLexicon::Add(std::string_view text, size_t value, Kind kind, std::string shown) {
   std::vector<std::string> stems;
   for (auto& t : ContentTokens(text)) stems.push_back(std::move(t.stem));
   if (stems.empty()) return;
@@ -136,7 +136,7 @@ void Lexicon::Add(std::string_view text, size_t value, Kind kind, std::string sh
   phrases_.push_back({std::move(stems), value, kind, std::move(shown)});
 }
 
-std::vector<Lexicon::Match> Lexicon::Find(const std::vector<Token>& tokens) const {
+std::vector<ValueLexicon::Match> ValueLexicon::Find(const std::vector<Token>& tokens) const {
   std::vector<Match> out;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].negated) continue;
@@ -160,7 +160,7 @@ std::vector<Lexicon::Match> Lexicon::Find(const std::vector<Token>& tokens) cons
   return out;
 }
 
-std::vector<Feature> ExtractFeatures(std::string_view text, const Lexicon& lexicon) {
+std::vector<Feature> ExtractFeatures(std::string_view text, const ValueLexicon& lexicon) {
   std::vector<Token> tokens = ContentTokens(text);
   std::vector<Feature> out;
   std::unordered_map<std::string, size_t> seen;
@@ -189,7 +189,7 @@ std::vector<Feature> ExtractFeatures(std::string_view text, const Lexicon& lexic
     weight = tokens[m.first].probe ? kProbeWeight : 1.0;
     std::string words;
     for (size_t k = m.first; k <= m.last; ++k) words += (k == m.first ? "" : " ") + tokens[k].word;
-    bool expansion = m.phrase->kind == Lexicon::Kind::kExpansion;
+    bool expansion = m.phrase->kind == ValueLexicon::Kind::kExpansion;
     if (expansion && !m.phrase->shown.empty()) words += " (~" + m.phrase->shown + ")";
     add("k:" + std::to_string(m.phrase->value), words);
   }

@@ -43,7 +43,7 @@ std::vector<Token> ContentTokens(std::string_view text);
 
 // Keyword phrases of a company's values, each a sequence of stems, found in a text's
 // tokens.
-class Lexicon {
+class ValueLexicon {
  public:
   enum class Kind { kKeyword, kExpansion };
   struct Phrase {
@@ -78,6 +78,6 @@ struct Feature {
 };
 
 // The distinct features of `text` (first occurrence kept), in text order.
-std::vector<Feature> ExtractFeatures(std::string_view text, const Lexicon& lexicon);
+std::vector<Feature> ExtractFeatures(std::string_view text, const ValueLexicon& lexicon);
 
 }  // namespace rehearse

@@ -24,11 +24,11 @@ ValueModel::ValueModel(const Company& company, std::vector<Expansion> expansions
   for (size_t v = 0; v < company.values.size(); ++v) {
     const CompanyValue& value = company.values[v];
     value_names_.push_back(value.name);
-    lexicon_.Add(value.name, v, Lexicon::Kind::kKeyword, "");
-    for (const auto& k : value.keywords) lexicon_.Add(k, v, Lexicon::Kind::kKeyword, "");
+    lexicon_.Add(value.name, v, ValueLexicon::Kind::kKeyword, "");
+    for (const auto& k : value.keywords) lexicon_.Add(k, v, ValueLexicon::Kind::kKeyword, "");
   }
   for (const auto& e : expansions_) {
-    if (e.value < value_names_.size()) lexicon_.Add(e.phrase, e.value, Lexicon::Kind::kExpansion, e.from);
+    if (e.value < value_names_.size()) lexicon_.Add(e.phrase, e.value, ValueLexicon::Kind::kExpansion, e.from);
   }
   bias_.assign(value_names_.size(), 0.0f);
 }

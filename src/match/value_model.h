@@ -80,7 +80,7 @@ class ValueModel {
   std::string company_id_;
   std::vector<std::string> value_names_;
   std::vector<Expansion> expansions_;
-  Lexicon lexicon_;
+  ValueLexicon lexicon_;
   uint64_t fingerprint_ = 0;
   double temperature_ = 1.0;
   std::vector<std::string> names_;

@@ -99,7 +99,7 @@ int CheckCached(const Paths& p) {
 }
 
 // The dictionary for the model, in CMUdict format: "word PHONES", "word(2) PHONES".
-std::string DictionaryText(const Lexicon& lex) {
+std::string DictionaryText(const PronunciationLexicon& lex) {
   std::string out;
   for (const auto& [word, prons] : lex.entries) {
     for (size_t i = 0; i < prons.size(); ++i) {
@@ -236,7 +236,7 @@ Result<BankModel> FindOrBuildBankModel(const std::vector<Story>& stories, const 
   const Paths paths = PathsFor(options.cache_dir, out.hash);
   out.model = SpeechModel{general.acoustic, paths.lm.string(), paths.dict.string(), "bank", BankSearchSettings()};
 
-  LexiconOptions lex_options;
+  PronunciationOptions lex_options;
   lex_options.dictionary = general.dictionary;
   lex_options.espeak_limit = options.tool_limit;
   lex_options.cancel = options.cancel;

@@ -83,7 +83,7 @@ bool Pronounceable(const std::string& w) {
 
 // espeak-ng's readings of `words`, one line each ("word." so that each is a clause of
 // its own). Empty when espeak-ng is missing, fails, or its lines do not line up.
-std::vector<std::string> EspeakReadings(const std::vector<std::string>& words, const LexiconOptions& options) {
+std::vector<std::string> EspeakReadings(const std::vector<std::string>& words, const PronunciationOptions& options) {
   if (words.empty()) return {};
   ToolCommand cmd;
   cmd.argv = {options.espeak, "-q", "-v", "en-us", "-x", "--sep= "};
@@ -162,8 +162,8 @@ std::string SpellOut(std::string_view written) {
   return out;
 }
 
-Result<Lexicon> BuildLexicon(const std::set<std::string>& words, const std::map<std::string, std::string>& written,
-                             const LexiconOptions& options) {
+Result<PronunciationLexicon> BuildLexicon(const std::set<std::string>& words, const std::map<std::string, std::string>& written,
+                             const PronunciationOptions& options) {
   std::set<std::string, std::less<>> wanted(words.begin(), words.end());
   for (const std::string& w : words) {
     for (const auto& [base, s] : Bases(w)) wanted.insert(base);
@@ -185,7 +185,7 @@ Result<Lexicon> BuildLexicon(const std::set<std::string>& words, const std::map<
     found[std::string(word)].push_back(std::move(phones));
   }
 
-  Lexicon lex;
+  PronunciationLexicon lex;
   std::vector<std::string> for_espeak;
   for (const std::string& w : words) {
     if (auto it = found.find(w); it != found.end()) {

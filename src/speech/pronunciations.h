@@ -25,14 +25,14 @@
 
 namespace rehearse {
 
-struct Lexicon {
+struct PronunciationLexicon {
   // word -> its pronunciations ("K AE F K AH"), dictionary order, first the usual.
   std::map<std::string, std::vector<std::string>> entries;
   std::vector<std::string> unpronounceable;  // Words left out.
   int from_dictionary = 0, spelled = 0, inflected = 0, from_espeak = 0;
 };
 
-struct LexiconOptions {
+struct PronunciationOptions {
   std::string dictionary;  // cmudict-en-us.dict.
   std::string espeak = "espeak-ng";
   std::chrono::milliseconds espeak_limit{30000};
@@ -44,8 +44,8 @@ struct LexiconOptions {
 // "graphql" -> "GraphQL"). Reads the dictionary once (a linear scan).
 // Fails only when the dictionary cannot be read; espeak-ng missing or failing leaves
 // its words to step 4.
-Result<Lexicon> BuildLexicon(const std::set<std::string>& words, const std::map<std::string, std::string>& written,
-                             const LexiconOptions& options);
+Result<PronunciationLexicon> BuildLexicon(const std::set<std::string>& words, const std::map<std::string, std::string>& written,
+                             const PronunciationOptions& options);
 
 // ARPAbet for espeak-ng's phoneme mnemonics as `espeak-ng -x --sep=" "` prints them
 // ("k 'a f k @" -> "K AE F K AH"); "" when a symbol has no mapping.
