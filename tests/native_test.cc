@@ -52,5 +52,25 @@ TEST(NativeTest, WritesAFrontMatterAndEscapesTableCells) {
   EXPECT_EQ(WriteNative(back.stories, back.themes, BuiltinCatalog()), out);
 }
 
+TEST(NativeTest, BoldTextWithAColonInsideASectionStaysText) {
+  // Text the reader would take for a label or metadata line is escaped, so a section
+  // keeps its text and no section "Owner" appears on the way back.
+  Story s;
+  s.key = "q3";
+  s.title = "A slow report";
+  s.framework = "STAR";
+  s.sections = {{"Situation", "The report took nine seconds\n**Owner:** nobody for a year"},
+                {"Action", "**Framework: none** was agreed\n```\n**Kept:** in code\n```"}};
+  std::string out = WriteNative({s}, {}, BuiltinCatalog());
+  EXPECT_NE(out.find("**Situation:**\nThe report took nine seconds\n\\**Owner:** nobody for a year\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("**Action:** **Framework: none** was agreed\n```\n**Kept:** in code\n```\n"), std::string::npos) << out;
+  ParsedGuide back = Parse(out);
+  ASSERT_EQ(back.stories.size(), 1u);
+  ASSERT_EQ(back.stories[0].sections.size(), 2u);
+  EXPECT_EQ(back.stories[0].sections[0].text, "The report took nine seconds\n\\**Owner:** nobody for a year");
+  EXPECT_EQ(back.stories[0].sections[1].text, "\\**Framework: none** was agreed\n```\n**Kept:** in code\n```");
+  EXPECT_EQ(WriteNative(back.stories, back.themes, BuiltinCatalog()), out);
+}
+
 }  // namespace
 }  // namespace rehearse

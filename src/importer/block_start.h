@@ -23,4 +23,38 @@ inline bool ReadsAsBlock(std::string_view line) {
   return line.find_first_not_of("-=_*:| \t\f\v") == std::string_view::npos;
 }
 
+// True when `line`, a paragraph line inside a story, would read in the native format
+// as a section label or a metadata line: bold text with a colon inside or right after
+// the markers ("**Impact:** …", "__Note__:", "**Project: X**"). Section text holding
+// such a line is escaped on export (a backslash before the markers), which renders the
+// same. Errs towards true: an escape too many changes nothing a reader sees.
+inline bool ReadsAsLabel(std::string_view line) {
+  line = Trim(line);
+  std::string_view marker = line.starts_with("**") ? "**" : line.starts_with("__") ? "__" : "";
+  if (marker.empty()) return false;
+  size_t close = line.find(marker, 2);
+  if (close == std::string_view::npos || close == 2) return false;
+  return line.substr(2, close - 2).find(':') != std::string_view::npos || line.substr(close + 2).starts_with(':');
+}
+
+// True when `line` starts an ordered list item: 1-9 digits, '.' or ')', then a space,
+// a tab or the end of the line (CommonMark).
+inline bool IsOrderedItem(std::string_view line) {
+  size_t digits = line.find_first_not_of("0123456789");
+  if (digits == 0 || digits > 9 || digits == std::string_view::npos) return false;
+  if (line[digits] != '.' && line[digits] != ')') return false;
+  return digits + 1 == line.size() || line[digits + 1] == ' ' || line[digits + 1] == '\t';
+}
+
+// True when `line` is an ATX heading of level 1 to 3 ("## Notes"), which in the
+// native format ends a story; deeper headings are text there. (CommonMark: up to
+// three spaces, then 1-6 '#', then a space, a tab or the end of the line.)
+inline bool EndsNativeStory(std::string_view line) {
+  size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos || i > 3) return false;
+  size_t hashes = line.find_first_not_of('#', i);
+  size_t level = (hashes == std::string_view::npos ? line.size() : hashes) - i;
+  return level >= 1 && level <= 3 && (hashes == std::string_view::npos || line[hashes] == ' ' || line[hashes] == '\t');
+}
+
 }  // namespace rehearse

@@ -80,7 +80,43 @@ bool NeedsBlankLine(std::string_view line) {
 
 // "**Label:**" and its text on the next line, as people write it, or after a blank
 // line when NeedsBlankLine; text the importer escaped goes back on the label's line.
-void WriteLabeled(std::string& out, std::string_view label, std::string_view text) {
+// `text` with a backslash before every later line that the native reader would take
+// for a label (ReadsAsLabel) or the end of the story (EndsNativeStory), outside fenced
+// code. The first line is the caller's.
+std::string EscapeLabelLines(std::string_view text) {
+  std::string out;
+  std::string_view fence;  // The open fence's marker run, empty outside one.
+  size_t start = 0;
+  for (int n = 0; start <= text.size(); ++n) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    std::string_view trimmed = Trim(line);
+    if (!fence.empty()) {
+      if (trimmed.starts_with(fence) && trimmed.find_first_not_of(fence[0]) == std::string_view::npos) fence = {};
+    } else if (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+      fence = trimmed.substr(0, trimmed.find_first_not_of(trimmed[0]));
+    } else if (n > 0 && (ReadsAsLabel(line) || EndsNativeStory(line))) {
+      size_t at = line.find_first_not_of(" \t");
+      out.append(line.substr(0, at)).append("\\");
+      line.remove_prefix(at);
+    }
+    out.append(line);
+    if (end < text.size()) out += '\n';
+    start = end + 1;
+  }
+  return out;
+}
+
+void WriteLabeled(std::string& out, std::string_view label, std::string_view raw) {
+  const std::string escaped = EscapeLabelLines(raw);
+  std::string_view text = escaped;
+  // A first line the reader would take for a label goes on the label's line, where
+  // the reader escapes it (as it escapes any such text written there).
+  if (std::string_view first = text.substr(0, text.find('\n')); ReadsAsLabel(first) || EndsNativeStory(first)) {
+    out += fmt::format("**{}:** {}\n\n", label, text);
+    if (std::string fence = ClosingFence(text.substr(first.size())); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
+    return;
+  }
   if (text.size() > 1 && text[0] == '\\' && ReadsAsBlock(text.substr(1, text.find('\n') - 1))) {
     // Text the importer escaped because it was written on the label's line goes back
     // there, as written: only there does it read the same.

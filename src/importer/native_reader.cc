@@ -101,6 +101,7 @@ struct OpenStory {
   std::vector<OpenSection> sections;
   std::vector<std::pair<int, int>> loose;  // Line ranges before the first label.
   std::set<std::string> inferred;          // Lowercased names of inferred sections.
+  int rule_line = 0;                        // A rule (---) not yet known to be the story's end.
 };
 
 // A heading outside the stories, and whether what stands under it was understood.
@@ -134,10 +135,11 @@ class NativeParser {
       REHEARSE_TRY(Visit(node));
     }
     REHEARSE_TRY(CloseStory());
-    if (out_.stories.empty()) {
+    tables_.Apply(story_index_);
+    // A bank of questions and no stories yet exports as such, and reads back.
+    if (out_.stories.empty() && out_.questions.empty()) {
       return Fail(1, "no stories found; expected headings like \"### Q1: Tell me about a time ...\"");
     }
-    tables_.Apply(story_index_);
     for (const auto& region : regions_) {
       if (region.first_unread_line) {
         Warn(region.first_unread_line,
@@ -165,7 +167,16 @@ class NativeParser {
     int end = std::max(start, cmark_node_get_end_line(node));
     if (type == CMARK_NODE_HEADING) return VisitHeading(node, start);
     if (story_) {
-      if (type == CMARK_NODE_THEMATIC_BREAK) return CloseStory();
+      // The export ends every story with a rule; a rule with more of the story after
+      // it (before the next heading) is the story's own, kept in its text.
+      if (type == CMARK_NODE_THEMATIC_BREAK) {
+        if (!story_->rule_line) story_->rule_line = start;
+        return {};
+      }
+      if (story_->rule_line) {
+        ExtendSection(story_->rule_line, story_->rule_line);
+        story_->rule_line = 0;
+      }
       if (type == CMARK_NODE_PARAGRAPH) return StoryParagraph(start, end);
       ExtendSection(start, end);
       return {};
@@ -201,7 +212,7 @@ class NativeParser {
           return Fail(line, fmt::format("{} appears twice (first at line {})", StoryIdFromKey(story->key), it->second));
         }
         seen_keys_[story->key] = line;
-        story_ = OpenStory{std::move(*story), line, "", 0, {}, {}, {}};
+        story_ = OpenStory{std::move(*story), line, "", 0, {}, {}, {}, 0};
         return {};
       }
     }

@@ -1661,7 +1661,13 @@ class ShapeReader {
       if (same != s.sections.end()) {
         // Two labels for one section ("Situation" and "Observation" in CARL's
         // Context): one section, the second label kept in its text.
-        same->text += fmt::format("\n\n**{}:** {}", StripMarkup(written), text);
+        // Text that would read as another block on the label's line (a fence, a
+        // heading, a list) starts on the next line.
+        std::string_view first = std::string_view(text).substr(0, text.find('\n'));
+        bool own_line = ReadsAsBlock(first) || first.starts_with("- ") || first.starts_with("* ") ||
+                        first.starts_with("+ ") || first.starts_with('>') ||
+                        IsOrderedItem(first);
+        same->text += fmt::format("\n\n**{}:**{}{}", StripMarkup(written), own_line ? "\n" : " ", text);
         continue;
       }
       if (i < 0) {
