@@ -37,6 +37,17 @@ inline bool ReadsAsLabel(std::string_view line) {
   return line.substr(2, close - 2).find(':') != std::string_view::npos || line.substr(close + 2).starts_with(':');
 }
 
+// True when `line` would underline the text line above it into a heading (setext):
+// up to three spaces, then only '=' or only '-' (spaces between the dashes make a
+// rule, not an underline; trailing spaces allowed).
+inline bool IsSetextUnderline(std::string_view line) {
+  size_t i = line.find_first_not_of(' ');
+  if (i == std::string_view::npos || i > 3 || (line[i] != '=' && line[i] != '-')) return false;
+  std::string_view rest = line.substr(i);
+  size_t run = rest.find_first_not_of(line[i]);
+  return run == std::string_view::npos || rest.find_first_not_of(" \t", run) == std::string_view::npos;
+}
+
 // True when `line` starts an ordered list item: 1-9 digits, '.' or ')', then a space,
 // a tab or the end of the line (CommonMark).
 inline bool IsOrderedItem(std::string_view line) {

@@ -1,6 +1,7 @@
 #include "importer/native.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include <fmt/format.h>
@@ -14,6 +15,22 @@ namespace rehearse {
 namespace {
 
 // A table cell: pipes escaped, line breaks folded (cells are one line).
+// `s` on one line: each run of whitespace that holds a line break becomes one space
+// (a metadata line ends at its line; a wrapped theme name is one name).
+std::string OneLine(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' || s[i] == '\r') {
+      while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+      while (i + 1 < s.size() && std::isspace(static_cast<unsigned char>(s[i + 1]))) ++i;
+      out += ' ';
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 std::string Cell(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -86,6 +103,7 @@ bool NeedsBlankLine(std::string_view line) {
 std::string EscapeLabelLines(std::string_view text) {
   std::string out;
   std::string_view fence;  // The open fence's marker run, empty outside one.
+  bool after_text = false;  // The line before is text, which a line of - or = underlines.
   size_t start = 0;
   for (int n = 0; start <= text.size(); ++n) {
     size_t end = std::min(text.find('\n', start), text.size());
@@ -95,46 +113,26 @@ std::string EscapeLabelLines(std::string_view text) {
       if (trimmed.starts_with(fence) && trimmed.find_first_not_of(fence[0]) == std::string_view::npos) fence = {};
     } else if (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
       fence = trimmed.substr(0, trimmed.find_first_not_of(trimmed[0]));
-    } else if (n > 0 && (ReadsAsLabel(line) || EndsNativeStory(line))) {
+    } else if (n > 0 && (ReadsAsLabel(line) || EndsNativeStory(line) || (after_text && IsSetextUnderline(line)))) {
       size_t at = line.find_first_not_of(" \t");
       out.append(line.substr(0, at)).append("\\");
       line.remove_prefix(at);
     }
     out.append(line);
     if (end < text.size()) out += '\n';
+    after_text = fence.empty() && !trimmed.empty();
     start = end + 1;
   }
   return out;
 }
 
 void WriteLabeled(std::string& out, std::string_view label, std::string_view raw) {
-  const std::string escaped = EscapeLabelLines(raw);
-  std::string_view text = escaped;
-  // A first line the reader would take for a label goes on the label's line, where
-  // the reader escapes it (as it escapes any such text written there).
-  if (std::string_view first = text.substr(0, text.find('\n')); ReadsAsLabel(first) || EndsNativeStory(first)) {
-    out += fmt::format("**{}:** {}\n\n", label, text);
-    if (std::string fence = ClosingFence(text.substr(first.size())); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
-    return;
-  }
-  if (text.size() > 1 && text[0] == '\\' && ReadsAsBlock(text.substr(1, text.find('\n') - 1))) {
-    // Text the importer escaped because it was written on the label's line goes back
-    // there, as written: only there does it read the same.
-    out += fmt::format("**{}:** {}\n\n", label, text.substr(1));
-    if (std::string fence = ClosingFence(text.substr(text.find('\n') == std::string_view::npos ? text.size() : text.find('\n')));
-        !fence.empty()) {
-      out.insert(out.size() - 1, fence + "\n");
-    }
-    return;
-  }
-  std::string_view first = text.substr(0, text.find('\n'));
-  // A second line of - and | would make the first one a table's header row once it
-  // stands on a line of its own; on the label's line (where such text came from) it
-  // cannot.
+  std::string text = EscapeLabelLines(raw);
+  std::string_view first = std::string_view(text).substr(0, text.find('\n'));
   size_t second_start = first.size() + 1;
-  std::string_view second = second_start < text.size() ? text.substr(second_start, text.find('\n', second_start) - second_start) : "";
-  // (A line of dashes alone is a setext underline, which can only follow a list item
-  // here: that text stays on the next line.)
+  std::string_view second =
+      second_start < text.size() ? std::string_view(text).substr(second_start, text.find('\n', second_start) - second_start) : "";
+  // A second line of - and | makes the first one a table's header row.
   bool delimiter_next = !second.empty() && second.find('-') != std::string_view::npos &&
                         second.find_first_of(":|") != std::string_view::npos &&
                         second.find_first_not_of("-:| \t\f\v") == std::string_view::npos;
@@ -143,22 +141,39 @@ void WriteLabeled(std::string& out, std::string_view label, std::string_view raw
   size_t digits = first.find_first_not_of("0123456789");
   item = item || (digits > 0 && digits != std::string_view::npos && digits + 1 < first.size() &&
                   (first[digits] == '.' || first[digits] == ')') && first[digits + 1] == ' ');
-  if (delimiter_next && !item && !first.empty() && first == Trim(first) && !ReadsAsBlock(first)) {
-    out += fmt::format("**{}:** {}\n\n", label, text);
-    if (std::string fence = ClosingFence(text.substr(first.size())); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
+  const bool reads_as_label = ReadsAsLabel(first) || EndsNativeStory(first);
+  const bool escaped_block = text.size() > 1 && text[0] == '\\' && ReadsAsBlock(first.substr(1));
+  if (delimiter_next && !item && !first.empty()) {
+    // Text that starts a table is a block of its own after a blank line (right under
+    // the label, or on its line, the label would join the table), escaped when it
+    // would read as a label.
+    if (reads_as_label) text.insert(text.find_first_not_of(" \t"), "\\");
+    out += fmt::format("**{}:**\n\n{}\n\n", label, text);
+    if (std::string fence = ClosingFence(text); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
     return;
   }
-  out += fmt::format("**{}:**{}{}\n\n", label, NeedsBlankLine(first) ? "\n\n" : "\n", text);
-  if (std::string fence = ClosingFence(text); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
+  if (reads_as_label || escaped_block) {
+    // Text the reader would take for a label or a heading, or that the importer
+    // escaped because it was written on the label's line, goes on the label's line:
+    // only there does it read the same (the reader escapes it again).
+    out += fmt::format("**{}:** {}\n\n", label, escaped_block ? std::string_view(text).substr(1) : std::string_view(text));
+  } else {
+    out += fmt::format("**{}:**{}{}\n\n", label, NeedsBlankLine(first) ? "\n\n" : "\n", text);
+    if (std::string fence = ClosingFence(text); !fence.empty()) out.insert(out.size() - 1, fence + "\n");
+    return;
+  }
+  if (std::string fence = ClosingFence(std::string_view(text).substr(first.size())); !fence.empty()) {
+    out.insert(out.size() - 1, fence + "\n");
+  }
 }
 
 void WriteStory(std::string& out, const Story& s) {
   // A title ending in '#' gets an explicit closing sequence, or a reader would take
   // its last characters for one.
   out += fmt::format("### {}: {}{}\n\n", StoryIdFromKey(s.key), s.title, s.title.ends_with('#') ? " #" : "");
-  if (!s.project.empty()) out += fmt::format("**Project: {}**\n\n", s.project);
+  if (!s.project.empty()) out += fmt::format("**Project: {}**\n\n", OneLine(s.project));
   out += fmt::format("**Framework: {}**\n\n", s.framework);
-  if (!s.themes.empty()) out += fmt::format("**Themes: {}**\n\n", Join(s.themes, ", "));
+  if (!s.themes.empty()) out += fmt::format("**Themes: {}**\n\n", OneLine(Join(s.themes, ", ")));
   std::vector<std::string> inferred;
   for (const auto& section : s.sections) {
     if (section.inferred) inferred.push_back(section.name);

@@ -14,6 +14,7 @@
 
 #include "importer/block_start.h"
 #include "importer/guide_tables.h"
+#include "importer/outline.h"
 #include "importer/refs.h"
 #include "util/text.h"
 
@@ -410,10 +411,9 @@ class NativeParser {
     std::vector<std::string> header;
     TableRows rows;
     for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
-      std::vector<std::string> cells;
-      for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell)) {
-        cells.emplace_back(Trim(PlainText(cell)));
-      }
+      // The cells as written (pipes unescaped): the export wrote them, and reading
+      // them back as plain text would drop the markup a question or theme holds.
+      std::vector<std::string> cells = SplitTableRow(Line(cmark_node_get_start_line(row)));
       if (header.empty()) header = std::move(cells);
       else rows.emplace_back(cmark_node_get_start_line(row), std::move(cells));
     }

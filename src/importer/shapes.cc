@@ -229,6 +229,10 @@ std::vector<std::string> ThemeList(std::string_view s) {
     while (!t.empty() && t.front() == '*') t = Trim(t.substr(1));
     return std::string(t);
   };
+  // A theme is a name: punctuation alone ("-", ":") is none.
+  auto has_word = [](const std::string& t) {
+    return std::any_of(t.begin(), t.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); });
+  };
   // Quoted phrases, straight or curly.
   for (size_t i = 0; i < s.size();) {
     size_t open = std::string_view::npos, olen = 0;
@@ -244,13 +248,13 @@ std::vector<std::string> ThemeList(std::string_view s) {
     size_t close = olen == 1 ? s.find('"', open + 1) : s.find("\u201d", open + 3);
     if (close == std::string_view::npos) break;
     std::string t = clean(s.substr(open + olen, close - open - olen));
-    if (!t.empty()) out.push_back(t);
+    if (has_word(t)) out.push_back(t);
     i = close + olen;
   }
   if (!out.empty()) return out;
   for (std::string_view t : Split(s, ',')) {
     std::string c = clean(t);
-    if (!c.empty()) out.push_back(c);
+    if (has_word(c)) out.push_back(c);
   }
   return out;
 }
@@ -1617,10 +1621,23 @@ class ShapeReader {
   void BuildStory(Draft& d, const std::string& key) {
     Story s;
     s.key = key;
+    // A title is one line with a word in it; a heading of markup alone gets a name
+    // the user can find in the file.
+    for (char& c : d.title) {
+      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    }
+    d.title = std::string(Trim(d.title));
+    if (std::none_of(d.title.begin(), d.title.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
+      d.title = fmt::format("Story on line {}", d.line);
+    }
     s.title = d.title;
     s.project = d.project;
     s.themes = d.themes;
-    s.notes = d.notes;
+    // Notes with no word in them ("---") say nothing.
+    if (std::any_of(d.notes.begin(), d.notes.end(),
+                    [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); })) {
+      s.notes = d.notes;
+    }
     StoryOrigin origin;
     origin.line = d.line;
     const Framework* f = ChooseFramework(d, &origin.framework_reason);
@@ -1652,7 +1669,9 @@ class ShapeReader {
     for (auto& [written, text] : d.sections) {
       int i = MapLabel(written, *f, catalog_.labels, catalog_.frameworks);
       std::string name = i >= 0 ? f->sections[static_cast<size_t>(i)].name : StripMarkup(written);
-      if (text.empty()) {
+      // Text with no word in it ("---", "…") says nothing: the section is empty.
+      if (std::none_of(text.begin(), text.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); })) {
         out_.warnings.push_back({d.line, fmt::format("\"{}\": the section \"{}\" is empty; left out",
                                                      Utf8Truncate(d.title, 60), written)});
         continue;
