@@ -44,6 +44,28 @@ TEST(MatcherTest, RanksTheStoryThatFitsFirstWithReasons) {
   EXPECT_EQ(Keys(*failure), "q8 ");
 }
 
+TEST(MatcherTest, TheGuidesOwnAnswerToAQuestionCountsFirst) {
+  ParsedGuide g = Demo();
+  StoryIndex index(g.stories, g.themes, Classifier());
+  const std::string asked = "Tell me about a time you disagreed with another team.";
+  auto before = index.Match(asked, "amazon", 3);
+  ASSERT_TRUE(before) << before.error().message;
+  ASSERT_EQ((*before)[0].key, "q7");
+  // The user's guide files the same question (in other words) under a story the
+  // text alone ranks lower; a question about something else changes nothing.
+  const std::string picked = (*before)[2].key;
+  index.SetOwnQuestions({{"Tell me about a time you disagreed with a team", {picked}, "", "", "guide.md"},
+                         {"What is your biggest weakness?", {"q7"}, "", "", "guide.md"}});
+  auto after = index.Match(asked, "amazon", 3);
+  ASSERT_TRUE(after);
+  EXPECT_EQ((*after)[0].key, picked) << Keys(*after);
+  EXPECT_EQ((*after)[0].reasons.front(), "your guide answers \"Tell me about a time you disagreed with a team\" with it");
+  EXPECT_LE((*after)[0].score, 1.0);
+  auto other = index.Match("How did you track down a bug that only happened sometimes?", "amazon", 1);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->front().reasons.front().rfind("your guide", 0), std::string::npos);
+}
+
 TEST(MatcherTest, BadInputAndAnEmptyBank) {
   std::vector<Story> none;
   std::vector<ThemeRow> no_themes;

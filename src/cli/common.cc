@@ -83,6 +83,7 @@ Result<std::unique_ptr<Indexed>> LoadIndexed(const Options& o) {
   REHEARSE_TRY_ASSIGN(view, LoadBankView(o));
   out->view = std::move(view);
   out->index = std::make_unique<StoryIndex>(out->view.stories, out->view.themes, *out->classifier);
+  out->index->SetOwnQuestions(out->view.questions);
   return out;
 }
 

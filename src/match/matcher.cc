@@ -197,6 +197,40 @@ std::pair<std::string, double> StoryIndex::MostAlike(std::string_view text) cons
   return {stories_[static_cast<size_t>(best - scores.begin())].key, *best};
 }
 
+struct StoryIndex::OwnQuestion {
+  std::string text;
+  std::set<std::string> stems;  // Its content words, stemmed.
+  std::vector<size_t> stories;  // Indexes into stories_, the guide's order.
+};
+
+namespace {
+
+// Dice coefficient of two sets of stems: 2|A∩B| / (|A|+|B|), 0..1. Over the whole
+// question's content words, not the stories' term weights: a user's question may use
+// words no story holds, and two questions are "the same" by their words alone.
+double Dice(const std::set<std::string>& a, const std::set<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t shared = 0;
+  for (const auto& s : a) shared += b.count(s);
+  return 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size());
+}
+
+}  // namespace
+
+void StoryIndex::SetOwnQuestions(std::vector<UserQuestion> questions) {
+  own_.clear();
+  for (auto& q : questions) {
+    std::vector<std::string> terms = Terms(q.text);
+    OwnQuestion own{std::move(q.text), {terms.begin(), terms.end()}, {}};
+    for (const auto& key : q.stories) {
+      for (size_t i = 0; i < stories_.size(); ++i) {
+        if (stories_[i].key == key) own.stories.push_back(i);
+      }
+    }
+    if (!own.stories.empty() && !own.stems.empty()) own_.push_back(std::move(own));
+  }
+}
+
 Result<std::vector<StoryMatch>> StoryIndex::Match(std::string_view question, std::string_view company,
                                                   size_t top) const {
   auto c = classifier_.Classify(question, company);
@@ -205,6 +239,7 @@ Result<std::vector<StoryMatch>> StoryIndex::Match(std::string_view question, std
   std::vector<std::pair<std::string, std::string>> question_words = TermsWithWords(question);
   std::vector<std::string> question_terms;
   for (const auto& [stem, word] : question_words) question_terms.push_back(stem);
+  const std::vector<std::string> question_terms_all = question_terms;
   TermVector q = space_->Vectorize(std::move(question_terms));
   // The values the question probes most, with their weight.
   std::vector<std::pair<size_t, double>> probed;
@@ -224,6 +259,26 @@ Result<std::vector<StoryMatch>> StoryIndex::Match(std::string_view question, std
   std::vector<std::vector<std::string>> theme_terms;
   for (const auto& t : c->themes) theme_terms.push_back(Terms(t));
 
+  // The user's own question closest to this one, if close enough: its stories are
+  // the author's pick (the first one most).
+  const OwnQuestion* own = nullptr;
+  double own_similarity = 0.6;
+  const std::set<std::string> asked(question_terms_all.begin(), question_terms_all.end());
+  for (const auto& o : own_) {
+    if (double sim = Dice(asked, o.stems); sim >= own_similarity) {
+      own = &o;
+      own_similarity = sim;
+    }
+  }
+  auto own_lift = [&](size_t i) {
+    if (!own) return 0.0;
+    auto at = std::find(own->stories.begin(), own->stories.end(), i);
+    if (at == own->stories.end()) return 0.0;
+    // The author's pick outranks any inference (as their own value tags do), in the
+    // guide's order; the score shown stays within 0..1.
+    return 1.0 - 0.01 * static_cast<double>(at - own->stories.begin());
+  };
+
   // Score every story cheaply; write reasons only for the ones shown.
   auto score_of = [&](size_t i) {
     double text = best_text > 0 ? text_scores[i] / best_text : 0;
@@ -235,7 +290,7 @@ Result<std::vector<StoryMatch>> StoryIndex::Match(std::string_view question, std
     for (const auto& terms : theme_terms) {
       if (ThemeMeets(entries_[i].theme_stems, terms)) themes += 1.0 / static_cast<double>(theme_terms.size());
     }
-    return 0.45 * text + 0.40 * values + 0.15 * themes;
+    return 0.45 * text + 0.40 * values + 0.15 * themes + own_lift(i);
   };
   std::vector<std::pair<double, size_t>> ranked;
   for (size_t i = 0; i < stories_.size(); ++i) {
@@ -249,7 +304,8 @@ Result<std::vector<StoryMatch>> StoryIndex::Match(std::string_view question, std
 
   std::vector<StoryMatch> out;
   for (const auto& [score, i] : ranked) {
-    StoryMatch m{stories_[i].key, stories_[i].title, score, {}};
+    StoryMatch m{stories_[i].key, stories_[i].title, std::min(1.0, score), {}};
+    if (own_lift(i) > 0) m.reasons.push_back(fmt::format("your guide answers \"{}\" with it", Utf8Truncate(own->text, 70)));
     for (const auto& [v, weight] : probed) {
       bool tagged = false;
       if (ValueFit(i, profile, v, &tagged) > 0) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "match/classifier.h"
+#include "model/question.h"
 #include "model/story.h"
 #include "util/result.h"
 
@@ -73,6 +74,11 @@ class StoryIndex {
   // empty question or an unknown company; an empty bank gives an empty list.
   Result<std::vector<StoryMatch>> Match(std::string_view question, std::string_view company, size_t top) const;
 
+  // The user's own questions from their guides (see model/question.h). A question
+  // asked that is close to one of them (Dice of content stems >= 0.6) lifts the
+  // stories the guide answers it with: the author's own pick for that question.
+  void SetOwnQuestions(std::vector<UserQuestion> questions);
+
   // The story whose wording `text` (an answer) shares most, with the cosine
   // similarity of their term weights (0..1): which story an answer tells. An empty
   // key when the bank is empty or no word is shared.
@@ -99,6 +105,8 @@ class StoryIndex {
   const std::vector<ThemeRow>& theme_rows_;
   const QuestionClassifier& classifier_;
   std::vector<Entry> entries_;
+  struct OwnQuestion;
+  std::vector<OwnQuestion> own_;  // The user's questions that name stories.
   std::unique_ptr<class TfIdf> space_;  // Term weights learned from the stories themselves.
   // For each term of that space, the stories holding it and its weight there: a
   // question only visits the stories that share a word with it.

@@ -267,6 +267,7 @@ class App {
     auto themes = bank_->Themes();
     if (!stories || !themes) return SendError(res, 500, (!stories ? stories.error() : themes.error()).message);
     StoryIndex index(*stories, *themes, *classifier_);
+    if (auto own = bank_->Questions()) index.SetOwnQuestions(std::move(*own));
     use(index);
   }
 
@@ -277,9 +278,11 @@ class App {
     auto themes = bank_->Themes();
     if (!stories || !themes) return SendError(res, 500, (!stories ? stories.error() : themes.error()).message);
     StoryIndex index(*stories, *themes, *classifier_);
+    auto own = bank_->Questions();
+    if (own) index.SetOwnQuestions(*own);
     PracticeLog log(bank_->db());
     Coach coach(log, catalog_, linter_, *classifier_, *stories, index);
-    if (auto own = bank_->Questions()) coach.SetOwnQuestions(std::move(*own));
+    if (own) coach.SetOwnQuestions(std::move(*own));
     use(coach);
   }
 
