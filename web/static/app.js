@@ -43,6 +43,14 @@ function plural(n, one, many) { return `${n} ${n === 1 ? one : many}`; }
 
 function scoreClass(s) { return s >= 80 ? 'good' : s >= 60 ? 'fair' : 'poor'; }
 
+// True while the address still shows `page`: a page that awaited the server checks it
+// before drawing, or a slow load would replace a page the user has since opened.
+function stillOn(page) {
+  const shown = (location.hash.slice(1) || 'stories').split('/')[0];
+  const known = ['edit', 'ask', 'coverage', 'transfer'].includes(shown) || pages[shown];
+  return (known ? shown : 'stories') === page;
+}
+
 function show(...nodes) {
   const main = document.getElementById('main');
   main.replaceChildren(...nodes);
@@ -55,8 +63,10 @@ function status(text, kind) { return el('p', { class: 'status ' + kind, role: ki
 
 async function pageStories() {
   const health = await api('/health');
+  if (!stillOn('stories')) return;
   if (health.stories === 0) return pageWelcome();
   state.stories = await api('/stories');
+  if (!stillOn('stories')) return;
   const search = el('input', { type: 'search', placeholder: 'Search stories', 'aria-label': 'Search stories' });
   const framework = el('select', { 'aria-label': 'Framework' }, el('option', { value: '' }, 'All frameworks'),
     state.frameworks.map(f => el('option', { value: f.id }, f.id)));
@@ -231,9 +241,11 @@ function timingBar(label, entries) {
 
 // ---- Ask ---------------------------------------------------------------------------------
 
-// A company picker; `chosen` (a company id, e.g. from the address) is selected when known.
+// A company picker; `chosen` (a company id, e.g. from the address) is selected when
+// known, else Amazon, as in the CLI (the list is alphabetical: Airbnb would come first).
 function companySelect(id, chosen) {
-  return el('select', { id }, state.companies.map(c => el('option', { value: c.id, selected: c.id === chosen }, c.name)));
+  const pick = state.companies.some(c => c.id === chosen) ? chosen : 'amazon';
+  return el('select', { id }, state.companies.map(c => el('option', { value: c.id, selected: c.id === pick }, c.name)));
 }
 
 function pageAsk() {

@@ -1,7 +1,7 @@
 // rehearse web app: the practice page. A mock-interview turn (question, a pause to
 // pick the story, a visible clock with the framework's section guide, the answer,
 // feedback and a follow-up), the metrics drill, and progress over time. Uses the
-// helpers of app.js (el, api, post, show, status, scoreClass, companySelect).
+// helpers of app.js (el, api, post, show, stillOn, status, scoreClass, companySelect).
 'use strict';
 
 const practice = { session: '', next: null, timer: null, started: 0, elapsed: 0 };
@@ -146,6 +146,7 @@ function drillView() {
 // `companyId` comes from the address (#practice/amazon: the checklist's link).
 async function pagePractice(companyId) {
   if (!state.stories.length) state.stories = await api('/stories');
+  if (!stillOn('practice')) return;
   if (!state.stories.length) return pageWelcome();
   const company = companySelect('p-company', companyId);
   const kind = el('select', { id: 'p-kind', 'aria-label': 'Question kind' },
