@@ -197,12 +197,6 @@ std::pair<std::string, double> StoryIndex::MostAlike(std::string_view text) cons
   return {stories_[static_cast<size_t>(best - scores.begin())].key, *best};
 }
 
-struct StoryIndex::OwnQuestion {
-  std::string text;
-  std::set<std::string> stems;  // Its content words, stemmed.
-  std::vector<size_t> stories;  // Indexes into stories_, the guide's order.
-};
-
 namespace {
 
 // Dice coefficient of two sets of stems: 2|A∩B| / (|A|+|B|), 0..1. Over the whole

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,7 +106,11 @@ class StoryIndex {
   const std::vector<ThemeRow>& theme_rows_;
   const QuestionClassifier& classifier_;
   std::vector<Entry> entries_;
-  struct OwnQuestion;
+  struct OwnQuestion {
+    std::string text;
+    std::set<std::string> stems;  // Its content words, stemmed.
+    std::vector<size_t> stories;  // Indexes into stories_, the guide's order.
+  };
   std::vector<OwnQuestion> own_;  // The user's questions that name stories.
   std::unique_ptr<class TfIdf> space_;  // Term weights learned from the stories themselves.
   // For each term of that space, the stories holding it and its weight there: a
