@@ -10,30 +10,11 @@
 #include "util/text.h"
 
 namespace rehearse {
-namespace {
-
-// Lowercased alphanumeric words of `s`.
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!cur.empty()) {
-      out.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
-
-}  // namespace
 
 const Company* GuideTables::HeadingCompany(const Catalog& catalog, std::string_view heading) {
-  std::vector<std::string> words = Words(heading);
+  std::vector<std::string> words = LowerWords(heading);
   for (const auto& c : catalog.companies) {
-    std::vector<std::string> name = Words(c.name);
+    std::vector<std::string> name = LowerWords(c.name);
     for (const auto& w : words) {
       if (w == c.id || (name.size() == 1 && w == name[0])) return &c;
     }

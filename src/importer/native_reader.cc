@@ -40,21 +40,6 @@ std::string_view TypeString(cmark_node* node) {
   return s ? std::string_view(s) : std::string_view();
 }
 
-// Lowercased alphanumeric words of `s`.
-std::vector<std::string> Words(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    } else if (!cur.empty()) {
-      out.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) out.push_back(std::move(cur));
-  return out;
-}
 
 // A bold line at the start of a paragraph line: "**Situation:**" or "**Project: X**".
 struct BoldLead {
@@ -265,7 +250,7 @@ class NativeParser {
         std::string name = lead->inner;
         if (name.back() == ':') name.pop_back();
         name = std::string(Trim(name));
-        if (!name.empty() && name.size() <= 40 && Words(name).size() <= 5) {
+        if (!name.empty() && name.size() <= 40 && LowerWords(name).size() <= 5) {
           OpenSection s;
           s.name = name;
           s.label_line = n;

@@ -20,16 +20,6 @@ std::string_view Truncated(std::string_view s) {
   return {};
 }
 
-std::string StripParenthetical(std::string_view s) {
-  std::string out;
-  int depth = 0;
-  for (char c : s) {
-    if (c == '(') ++depth;
-    else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
-    else if (depth == 0) out += c;
-  }
-  return out;
-}
 
 }  // namespace
 

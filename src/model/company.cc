@@ -3,23 +3,14 @@
 #include <algorithm>
 #include <cctype>
 
+#include "util/text.h"
+
 namespace rehearse {
 namespace {
 
 bool IsSmallWord(std::string_view w) {
   static constexpr std::string_view kSmall[] = {"a", "an", "the", "and", "of", "on", "to", "be", "s"};
   return std::find(std::begin(kSmall), std::end(kSmall), w) != std::end(kSmall);
-}
-
-std::string StripParenthetical(std::string_view s) {
-  std::string out;
-  int depth = 0;
-  for (char c : s) {
-    if (c == '(') ++depth;
-    else if (c == ')') depth = depth > 0 ? depth - 1 : 0;
-    else if (depth == 0) out += c;
-  }
-  return out;
 }
 
 }  // namespace

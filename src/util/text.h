@@ -12,6 +12,12 @@ namespace rehearse {
 
 std::string_view Trim(std::string_view s);
 std::string ToLower(std::string_view s);
+// The lowercased ASCII letter-and-digit runs of `s`, in order: "Dive-Deep (2)" ->
+// {"dive", "deep", "2"}. Other bytes separate words.
+std::vector<std::string> LowerWords(std::string_view s);
+// `s` without its parenthesised parts (nested ones too; an unmatched ')' is dropped):
+// "Ownership (tagged)" -> "Ownership ".
+std::string StripParenthetical(std::string_view s);
 std::vector<std::string_view> Split(std::string_view s, char sep);
 std::vector<std::string_view> SplitLines(std::string_view s);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
