@@ -291,7 +291,7 @@ TEST(ClassifyTest, AccuracyOnTheEvaluationSets) {
   EXPECT_EQ(a.base1, 51);
   EXPECT_EQ(a.base3, 69);
   EXPECT_EQ(b.top1, 275);
-  EXPECT_EQ(b.top3, 361);
+  EXPECT_EQ(b.top3, 359);  // 361 before two training questions were reworded.
   EXPECT_EQ(b.base1, 130);
   EXPECT_EQ(b.base3, 204);
   EXPECT_EQ(framework, 109);
