@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "text/figures.h"
+
 namespace rehearse {
 namespace {
 
@@ -26,6 +28,18 @@ TEST(SentencesTest, WordsFiguresAndPositions) {
   EXPECT_TRUE(HasFigure("fell by half"));
   EXPECT_TRUE(HasFigure("from 9 to 3"));
   EXPECT_FALSE(HasFigure("much faster than before"));
+  // Spelled figures with no digit, each kind FindFigures reads: a cardinal, a hyphened
+  // one, a multiple, "-fold", "a third of", "double the".
+  for (std::string_view s : {"we hired seven contractors", "thirty-one tickets were open", "sign-ups tripled",
+                              "a ten-fold rise", "a third of the fleet", "we doubled throughput",
+                              "it would double the load", "cut the backlog by a quarter of its size"}) {
+    EXPECT_TRUE(HasFigure(s)) << s;
+    EXPECT_EQ(FindFigures(s, {0, s.size()}).empty(), false) << s;
+  }
+  // Words that only contain a figure's letters, and "one" as a pronoun.
+  for (std::string_view s : {"someone often attended the network review", "one of the leads asked"}) {
+    EXPECT_FALSE(HasFigure(s)) << s;
+  }
   LineCol lc = LineColOf("ab\nc\xC3\xA9z", 6);
   EXPECT_EQ(lc.line, 2);
   EXPECT_EQ(lc.col, 3);

@@ -1,6 +1,7 @@
 #include "importer/shapes.h"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -124,7 +125,7 @@ int CountWords(std::string_view s) {
   int n = 0;
   bool in = false;
   for (char c : s) {
-    bool w = std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    bool w = IsAsciiAlnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
     if (w && !in) ++n;
     in = w;
   }
@@ -138,24 +139,24 @@ struct Voice {
   bool StartsWithI = false;
 };
 
-using WordSet = std::unordered_set<std::string_view>;
-
-const WordSet& FirstPerson() {
-  static const WordSet kWords = {"i", "i'm", "i've", "i'd", "my", "me", "we", "our", "us", "we'd"};
-  return kWords;
-}
-const WordSet& SecondPerson() {
-  static const WordSet kWords = {"you", "your", "you're", "yourself", "you've", "you'll"};
-  return kWords;
-}
-// Past forms that do not end in -ed.
-const WordSet& IrregularPast() {
-  static const WordSet kWords = {
-      "was", "were", "had", "did", "made", "took", "built", "led", "ran", "wrote", "found", "got", "went", "saw",
-      "told", "gave", "kept", "set", "put", "brought", "thought", "felt", "knew", "began", "chose", "spent", "sent",
-      "left", "met", "paid", "sold", "won", "lost", "caught", "taught", "drove", "broke", "rose", "fell", "grew",
-      "came", "became", "said", "held", "stood", "understood", "wasn't", "weren't", "didn't", "hadn't", "couldn't"};
-  return kWords;
+// What a word says of its text's voice: first or second person, or a past form that
+// does not end in -ed. One table, so that a word costs one lookup.
+enum VoiceMark : uint8_t { kFirstPerson = 1, kSecondPerson = 2, kIrregularPast = 4 };
+const std::unordered_map<std::string_view, uint8_t>& VoiceMarks() {
+  static const auto* const kMarks = [] {
+    auto* m = new std::unordered_map<std::string_view, uint8_t>;
+    for (std::string_view w : {"i", "i'm", "i've", "i'd", "my", "me", "we", "our", "us", "we'd"}) (*m)[w] |= kFirstPerson;
+    for (std::string_view w : {"you", "your", "you're", "yourself", "you've", "you'll"}) (*m)[w] |= kSecondPerson;
+    for (std::string_view w :
+         {"was", "were", "had", "did", "made", "took", "built", "led", "ran", "wrote", "found", "got", "went", "saw",
+          "told", "gave", "kept", "set", "put", "brought", "thought", "felt", "knew", "began", "chose", "spent", "sent",
+          "left", "met", "paid", "sold", "won", "lost", "caught", "taught", "drove", "broke", "rose", "fell", "grew",
+          "came", "became", "said", "held", "stood", "understood", "wasn't", "weren't", "didn't", "hadn't", "couldn't"}) {
+      (*m)[w] |= kIrregularPast;
+    }
+    return m;
+  }();
+  return *kMarks;
 }
 
 Voice VoiceOf(std::string_view s) {
@@ -165,14 +166,19 @@ Voice VoiceOf(std::string_view s) {
     if (w.empty()) return;
     if (v.words == 0) v.StartsWithI = w == "i";
     ++v.words;
-    if (w.size() <= 5 && FirstPerson().count(w)) ++v.first;
-    if (w.size() <= 8 && SecondPerson().count(w)) ++v.second;
-    if ((w.size() > 4 && w.ends_with("ed")) || (w.size() <= 10 && IrregularPast().count(w))) ++v.past;
+    uint8_t marks = 0;
+    if (w.size() <= 10) {
+      auto it = VoiceMarks().find(w);
+      if (it != VoiceMarks().end()) marks = it->second;
+    }
+    if (marks & kFirstPerson) ++v.first;
+    if (marks & kSecondPerson) ++v.second;
+    if ((w.size() > 4 && w.ends_with("ed")) || (marks & kIrregularPast)) ++v.past;
     w.clear();
   };
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '\'') w += static_cast<char>(std::tolower(u));
+    if (IsAsciiAlnum(u) || c == '\'') w += AsciiLower(c);
     else flush();
   }
   flush();
@@ -1754,19 +1760,24 @@ class ShapeReader {
       }
       return NormalizeLabel(t);
     };
-    // Each story's content words as sorted ids, so that overlaps are linear merges.
+    // Each story's content words as ids, then as a bitset over all of them, so that an
+    // overlap is a popcount of an AND.
     std::unordered_map<std::string, int> ids;
     auto words = [&](const Story& s) {
       std::vector<int> out;
       std::string w;
       // Words of four letters or more: the content, without stemming's cost.
       auto flush = [&] {
-        if (w.size() >= 4) out.push_back(ids.emplace(w, static_cast<int>(ids.size())).first->second);
+        if (w.size() >= 4) {
+          auto it = ids.find(w);
+          if (it == ids.end()) it = ids.emplace(w, static_cast<int>(ids.size())).first;
+          out.push_back(it->second);
+        }
         w.clear();
       };
       for (const auto& sec : s.sections) {
         for (char c : sec.text) {
-          if (std::isalnum(static_cast<unsigned char>(c))) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          if (IsAsciiAlnum(static_cast<unsigned char>(c))) w += AsciiLower(c);
           else flush();
         }
         flush();
@@ -1775,11 +1786,18 @@ class ShapeReader {
       out.erase(std::unique(out.begin(), out.end()), out.end());
       return out;
     };
-    std::vector<std::vector<int>> bags;
+    std::vector<std::vector<int>> ids_of;
     std::vector<std::string> signatures;
     for (const auto& s : out_.stories) {
-      bags.push_back(words(s));
+      ids_of.push_back(words(s));
       signatures.push_back(signature(s));
+    }
+    const size_t blocks = (ids.size() + 63) / 64;
+    std::vector<std::vector<uint64_t>> bags(ids_of.size(), std::vector<uint64_t>(blocks));
+    std::vector<size_t> sizes(ids_of.size());
+    for (size_t i = 0; i < ids_of.size(); ++i) {
+      for (int id : ids_of[i]) bags[i][static_cast<size_t>(id) / 64] |= uint64_t{1} << (id % 64);
+      sizes[i] = ids_of[i].size();
     }
     for (size_t a = 0; a < out_.stories.size(); ++a) {
       for (size_t b = a + 1; b < out_.stories.size(); ++b) {
@@ -1787,13 +1805,12 @@ class ShapeReader {
         Story& y = out_.stories[b];
         if (x.sections.empty() || y.sections.empty()) continue;
         bool same_title = !signatures[a].empty() && signatures[a] == signatures[b];
-        size_t smaller = std::min(bags[a].size(), bags[b].size());
+        size_t smaller = std::min(sizes[a], sizes[b]);
         bool same_words = false;
         if (!same_title && smaller >= 20) {
-          std::vector<int> common;
-          std::set_intersection(bags[a].begin(), bags[a].end(), bags[b].begin(), bags[b].end(),
-                                std::back_inserter(common));
-          same_words = static_cast<double>(common.size()) / static_cast<double>(smaller) >= kVersionOverlap;
+          size_t common = 0;
+          for (size_t k = 0; k < blocks; ++k) common += static_cast<size_t>(std::popcount(bags[a][k] & bags[b][k]));
+          same_words = static_cast<double>(common) / static_cast<double>(smaller) >= kVersionOverlap;
         }
         if (!same_title && !same_words) continue;
         x.versions.push_back(y.key);

@@ -2,14 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 #include "util/text.h"
 
 namespace rehearse {
 namespace {
 
-bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
-bool IsLetter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
+bool IsDigit(char c) { return IsAsciiDigit(static_cast<unsigned char>(c)); }
+bool IsLetter(char c) { return IsAsciiAlpha(static_cast<unsigned char>(c)); }
 bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
 
 template <size_t N>
@@ -99,6 +100,20 @@ constexpr std::string_view kStop[] = {
 
 std::string Lower(std::string_view s) { return ToLower(s); }
 
+// Every word a spelled figure can be made of or start with: the cardinals, multiples,
+// fractions, and "fold" of "-fold".
+const std::unordered_set<std::string_view>& FigureWords() {
+  static const auto* const kWords = [] {
+    auto* set = new std::unordered_set<std::string_view>(std::begin(kCardinals), std::end(kCardinals));
+    set->insert(std::begin(kMultiples), std::end(kMultiples));
+    for (std::string_view w : {"double", "triple", "quadruple", "half", "third", "fifth", "tenth", "quarter", "fold"}) {
+      set->insert(w);
+    }
+    return set;
+  }();
+  return *kWords;
+}
+
 // Quantity of a unit word (folded), or kCount for a counted noun.
 Quantity QuantityOfUnit(std::string_view unit) {
   if (In(unit, kDurations)) return Quantity::kDuration;
@@ -113,13 +128,15 @@ class Recognizer {
  public:
   Recognizer(std::string_view text, Span range) : text_(text), tokens_(Tokenize(text, range)) {}
 
-  std::vector<Figure> Run() {
+  // The figures in order; with `first_only`, at most the first.
+  std::vector<Figure> Run(bool first_only = false) {
     std::vector<Figure> out;
     for (size_t k = 0; k < tokens_.size(); ++k) {
       Figure f;
       size_t next = k + 1;
       if (Digits(k, &f, &next) || Words(k, &f, &next)) {
         out.push_back(std::move(f));
+        if (first_only) break;
         k = next - 1;
       }
     }
@@ -269,9 +286,17 @@ class Recognizer {
   }
 
   bool Words(size_t k, Figure* f, size_t* next) const {
-    std::string w = LowerCore(k);
-    if (w.empty() || !IsLetter(w[0])) return false;
-    std::string prev = k > 0 && !tokens_[k - 1].closed ? LowerCore(k - 1) : std::string();
+    std::string_view core = Core(k);
+    if (core.empty() || !IsLetter(core[0])) return false;
+    // Most words are none of these: their length, or one lookup, instead of the lists'
+    // scans below ("a" of "a third"; "thirty-one" and "-fold" have a hyphen; the words
+    // are 3 to 11 letters).
+    bool hyphen = core.find('-') != std::string_view::npos;
+    if (!hyphen && core.size() != 1 && (core.size() < 3 || core.size() > 11)) return false;
+    std::string w = Lower(core);
+    if (w != "a" && !hyphen && !FigureWords().count(w)) return false;
+    // The word before, read only for "half" and "one" (most tokens are neither).
+    auto prev = [&] { return k > 0 && !tokens_[k - 1].closed ? LowerCore(k - 1) : std::string(); };
     const Token& t = tokens_[k];
     f->spelled = true;
     f->span = {t.core_start, t.core_end};
@@ -288,7 +313,7 @@ class Recognizer {
       return true;
     }
     if (w == "half") {
-      if (In(std::string_view(prev), kNotHalfBefore)) return false;
+      if (In(std::string_view(prev()), kNotHalfBefore)) return false;
       f->quantity = Quantity::kFraction;
       return true;
     }
@@ -323,7 +348,7 @@ class Recognizer {
     if (!cardinal(w)) return false;
     if (w == "one") {
       std::string after = t.closed ? "" : LowerCore(k + 1);
-      if (In(std::string_view(after), kNotOneAfter) || In(std::string_view(prev), kNotOneBefore)) return false;
+      if (In(std::string_view(after), kNotOneAfter) || In(std::string_view(prev()), kNotOneBefore)) return false;
       if (text_.substr(t.core_end, 1) == "-") return false;  // "one-off", "one-on-one"
     }
     size_t last = k;
@@ -349,15 +374,36 @@ class Recognizer {
   std::vector<Token> tokens_;
 };
 
+// False when no figure can start in `range`: a figure is either a token with a digit
+// (Recognizer::Digits) or a spelled word from the lists above (Recognizer::Words), so
+// text with neither needs no tokens. Most sentences are such text, and the segmenter
+// asks of every sentence.
+bool MayHaveFigure(std::string_view text, Span range) {
+  std::string word;
+  for (size_t i = range.start; i <= range.end; ++i) {
+    char c = i < range.end ? text[i] : ' ';
+    if (IsDigit(c)) return true;
+    if (IsLetter(c)) {
+      word += AsciiLower(c);
+    } else if (!word.empty()) {
+      if (FigureWords().count(word)) return true;
+      word.clear();
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Figure> FindFigures(std::string_view text, Span range) {
   range.end = std::min(range.end, text.size());
-  if (range.start >= range.end) return {};
+  if (range.start >= range.end || !MayHaveFigure(text, range)) return {};
   return Recognizer(text, range).Run();
 }
 
-bool HasFigure(std::string_view s) { return !FindFigures(s, {0, s.size()}).empty(); }
+bool HasFigure(std::string_view s) {
+  return !s.empty() && MayHaveFigure(s, {0, s.size()}) && !Recognizer(s, {0, s.size()}).Run(/*first_only=*/true).empty();
+}
 
 bool SameQuantity(const Figure& a, const Figure& b) {
   if (a.unit.empty() || b.unit.empty()) return a.quantity == b.quantity || a.quantity == Quantity::kCount || b.quantity == Quantity::kCount;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cctype>
 #include <limits>
 
@@ -167,11 +168,35 @@ constexpr Cue kLearningCues[] = {{"i learned", 2, false},   {"i learnt", 2, fals
                                  {" now.", 1.5, false},       {"ever since", 1.5, false}, {"i've since", 2, false},
                                  {"i try to", 1.2, false},    {"i now", 1.5, false},   {"my rule", 1.5, false}};
 
+// The byte pairs a sentence holds, folded into 1,024 bits (the low five bits of each
+// byte, so distinct for letter pairs). A cue with a pair the sentence lacks cannot
+// occur in it and is not searched for: most cues miss most sentences.
+class PairFilter {
+ public:
+  explicit PairFilter(std::string_view s) {
+    for (size_t i = 0; i + 1 < s.size(); ++i) bits_.set(Fold(s[i], s[i + 1]));
+  }
+  bool MayContain(std::string_view cue) const {
+    for (size_t i = 0; i + 1 < cue.size(); ++i) {
+      if (!bits_.test(Fold(cue[i], cue[i + 1]))) return false;
+    }
+    return true;
+  }
+
+ private:
+  static size_t Fold(char a, char b) {
+    return (static_cast<size_t>(static_cast<unsigned char>(a) & 31u) << 5) | (static_cast<unsigned char>(b) & 31u);
+  }
+  std::bitset<1024> bits_;
+};
+
 template <size_t N>
-double CueScore(std::string_view lower, const Cue (&cues)[N]) {
+double CueScore(std::string_view lower, const PairFilter& pairs, const Cue (&cues)[N]) {
   double score = 0;
   for (const auto& cue : cues) {
-    if (cue.at_start ? lower.starts_with(cue.text) : lower.find(cue.text) != std::string_view::npos) score += cue.weight;
+    bool hit = cue.at_start ? lower.starts_with(cue.text)
+                            : pairs.MayContain(cue.text) && lower.find(cue.text) != std::string_view::npos;
+    if (hit) score += cue.weight;
   }
   return score;
 }
@@ -191,16 +216,22 @@ bool StartsWithStep(std::string_view lower) {
   return false;
 }
 
-double RoleCues(std::string_view lower, const FrameworkSection& section) {
-  if (ToLower(section.name) == "obstacle" || ToLower(section.name) == "challenge") {
-    return CueScore(lower, kObstacleCues) + 0.5 * CueScore(lower, kContextCues);
+// An Obstacle or Challenge section (SOAR, CAR) is scored by its own cues.
+bool IsObstacle(const FrameworkSection& section) {
+  std::string name = ToLower(section.name);
+  return name == "obstacle" || name == "challenge";
+}
+
+double RoleCues(std::string_view lower, const PairFilter& pairs, const FrameworkSection& section, bool obstacle) {
+  if (obstacle) {
+    return CueScore(lower, pairs, kObstacleCues) + 0.5 * CueScore(lower, pairs, kContextCues);
   }
   switch (section.role) {
-    case SectionRole::kContext: return CueScore(lower, kContextCues);
-    case SectionRole::kTask: return CueScore(lower, kTaskCues);
-    case SectionRole::kAction: return CueScore(lower, kActionCues) + (StartsWithStep(lower) ? 1.0 : 0);
-    case SectionRole::kResult: return CueScore(lower, kResultCues) + (HasFigure(lower) ? 0.8 : 0);
-    case SectionRole::kLearning: return CueScore(lower, kLearningCues);
+    case SectionRole::kContext: return CueScore(lower, pairs, kContextCues);
+    case SectionRole::kTask: return CueScore(lower, pairs, kTaskCues);
+    case SectionRole::kAction: return CueScore(lower, pairs, kActionCues) + (StartsWithStep(lower) ? 1.0 : 0);
+    case SectionRole::kResult: return CueScore(lower, pairs, kResultCues) + (HasFigure(lower) ? 0.8 : 0);
+    case SectionRole::kLearning: return CueScore(lower, pairs, kLearningCues);
   }
   return 0;
 }
@@ -218,6 +249,8 @@ std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>&
   // sentences after it may stay in it ("I check for that now").
   std::vector<std::vector<bool>> opens(n, std::vector<bool>(k, true));
   std::vector<bool> possible(k, false);
+  std::vector<bool> obstacle(k);
+  for (size_t s = 0; s < k; ++s) obstacle[s] = IsObstacle(f.sections[s]);
   for (size_t i = 0; i < n; ++i) {
     std::string lower = ToLower(text.substr(sentences[i].start, sentences[i].size()));
     // A bullet's marker is no part of its sentence: "- we backtested it" starts with "we".
@@ -227,8 +260,9 @@ std::vector<int> AssignSentences(std::string_view text, const std::vector<Span>&
       ++b;
     }
     lower.erase(0, b);
+    const PairFilter pairs(lower);
     for (size_t s = 0; s < k; ++s) {
-      cues[i][s] = RoleCues(lower, f.sections[s]);
+      cues[i][s] = RoleCues(lower, pairs, f.sections[s], obstacle[s]);
       opens[i][s] = f.sections[s].role != SectionRole::kLearning || cues[i][s] >= 1.5;
       possible[s] = possible[s] || opens[i][s];
     }

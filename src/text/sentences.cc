@@ -10,7 +10,7 @@
 namespace rehearse {
 namespace {
 
-bool IsAlnum(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+bool IsAlnum(unsigned char c) { return IsAsciiAlnum(c) || c >= 0x80; }
 
 // The word ending just before `pos` (for abbreviation checks), lowercased.
 std::string WordBefore(std::string_view text, size_t pos) {

@@ -16,7 +16,7 @@ std::string_view Trim(std::string_view s) {
 
 std::string ToLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = AsciiLower(c);
   return out;
 }
 
@@ -24,8 +24,8 @@ std::vector<std::string> LowerWords(std::string_view s) {
   std::vector<std::string> out;
   std::string cur;
   for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (IsAsciiAlnum(static_cast<unsigned char>(c))) {
+      cur += AsciiLower(c);
     } else if (!cur.empty()) {
       out.push_back(std::move(cur));
       cur.clear();

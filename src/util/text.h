@@ -10,7 +10,15 @@
 
 namespace rehearse {
 
+// ASCII classes and case, without the C library's locale lookup per byte (the parsers
+// call them for every byte of a guide). Bytes >= 0x80 are neither letters nor digits.
+constexpr bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool IsAsciiAlnum(unsigned char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c); }
+constexpr char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
+
 std::string_view Trim(std::string_view s);
+// `s` with ASCII letters lowercased; other bytes (UTF-8 included) as they are.
 std::string ToLower(std::string_view s);
 // The lowercased ASCII letter-and-digit runs of `s`, in order: "Dive-Deep (2)" ->
 // {"dive", "deep", "2"}. Other bytes separate words.
