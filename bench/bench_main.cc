@@ -2,6 +2,7 @@
 //   BM_ParseGuide       parse a guide the size of a real one (~90 KB), native export
 //   BM_ParseShape/K     parse a 40-story guide in each shape people keep
 //   BM_ImportGuide      parse it and import it into a new bank file (WAL, one transaction)
+//   BM_LoadCatalog      what every command pays once: read the built-in TOML catalog
 //   BM_StoriesJson      read a 1,000-story bank and render `rehearse stories --json`
 //   BM_Lint             lint a 400-word answer (labeled, and as unlabeled prose)
 //   BM_LintStartup      what `rehearse lint` pays once: parse the lexicons, load the rules
@@ -170,6 +171,15 @@ void BM_ParseShape(benchmark::State& state) {
   state.counters["guide_kb"] = static_cast<double>(text.size()) / 1024.0;
 }
 BENCHMARK(BM_ParseShape)->DenseRange(0, kShapes - 1)->Unit(benchmark::kMillisecond);
+
+void BM_LoadCatalog(benchmark::State& state) {
+  for (auto _ : state) {
+    auto catalog = LoadCatalog("");
+    if (!catalog) state.SkipWithError("catalog failed");
+    benchmark::DoNotOptimize(catalog);
+  }
+}
+BENCHMARK(BM_LoadCatalog)->Unit(benchmark::kMillisecond);
 
 void BM_ImportGuide(benchmark::State& state) {
   std::string text = MakeGuide(kSeedSizedStories);

@@ -100,6 +100,17 @@ TEST(CatalogTest, FindValueAcceptsTheWaysGuidesSpellValues) {
   }
 }
 
+TEST(CatalogTest, WithoutTheQuestionBankEverythingElseLoads) {
+  auto lean = LoadCatalog("", CatalogParts::kWithoutQuestionBank);
+  ASSERT_TRUE(lean) << lean.error().message;
+  const Catalog& full = BuiltinCatalog();
+  EXPECT_TRUE(lean->questions.empty());
+  EXPECT_EQ(lean->frameworks.size(), full.frameworks.size());
+  EXPECT_EQ(lean->companies.size(), full.companies.size());
+  EXPECT_EQ(lean->labels.entries.size(), full.labels.entries.size());
+  EXPECT_EQ(lean->framework_cues.size(), full.framework_cues.size());
+}
+
 TEST(CatalogTest, QuestionBankIsLargeAndConsistent) {
   const Catalog& c = BuiltinCatalog();
   ASSERT_GE(c.questions.size(), 300u);

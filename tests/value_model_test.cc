@@ -99,8 +99,8 @@ Company Tiny() {
   Company c;
   c.id = "tiny";
   c.name = "Tiny";
-  c.values = {{"Speed", {}, "Moving fast and shipping quickly.", {"fast", "quickly"}, {}, ""},
-              {"Care", {}, "Caring for customers and colleagues.", {"customer", "empathy"}, {}, ""}};
+  c.values = {{"Speed", {}, "Moving fast and shipping quickly.", {"fast", "quickly"}, {}, "", {}},
+              {"Care", {}, "Caring for customers and colleagues.", {"customer", "empathy"}, {}, "", {}}};
   return c;
 }
 

@@ -171,6 +171,8 @@ Result<Company> ReadCompany(std::string_view text, const std::string& file) {
     v.keywords = keywords;
     v.related = related;
     v.where = r.Where(t);
+    v.signatures.push_back(ValueSignature(v.name));
+    for (const auto& a : v.aliases) v.signatures.push_back(ValueSignature(a));
     c.values.push_back(std::move(v));
   }
   return c;
@@ -314,7 +316,7 @@ Result<std::string> ReadFile(const fs::path& path) {
 // company profiles of that source.
 template <typename Get>
 Status AddSource(Catalog& catalog, const std::string& prefix, Get get,
-                 const std::vector<std::string>& company_files) {
+                 const std::vector<std::string>& company_files, CatalogParts parts) {
   if (auto text = get("frameworks.toml")) {
     REHEARSE_TRY_ASSIGN(frameworks, ReadFrameworks(*text, prefix + "frameworks.toml"));
     for (auto& f : frameworks) Upsert(catalog.frameworks, std::move(f));
@@ -329,7 +331,7 @@ Status AddSource(Catalog& catalog, const std::string& prefix, Get get,
     REHEARSE_TRY_ASSIGN(cues, ReadCues(*text, prefix + "framework_cues.toml", catalog.frameworks));
     for (auto& c : cues) catalog.framework_cues.push_back(std::move(c));
   }
-  if (auto text = get("questions.toml")) {
+  if (auto text = parts == CatalogParts::kAll ? get("questions.toml") : std::nullopt) {
     REHEARSE_TRY_ASSIGN(questions, ReadQuestions(*text, prefix + "questions.toml", catalog.frameworks, catalog.companies));
     for (auto& q : questions) catalog.questions.push_back(std::move(q));
   }
@@ -391,7 +393,7 @@ std::string DefaultUserDataDir() {
   return "";
 }
 
-Result<Catalog> LoadCatalog(const std::string& user_dir) {
+Result<Catalog> LoadCatalog(const std::string& user_dir, CatalogParts parts) {
   Catalog catalog;
   std::vector<std::string> builtin_companies;
   for (const auto& f : EmbeddedFiles()) {
@@ -402,7 +404,7 @@ Result<Catalog> LoadCatalog(const std::string& user_dir) {
     if (!text) return std::nullopt;
     return std::string(*text);
   };
-  REHEARSE_TRY(AddSource(catalog, "(built-in) data/", builtin, builtin_companies));
+  REHEARSE_TRY(AddSource(catalog, "(built-in) data/", builtin, builtin_companies, parts));
 
   std::error_code ec;
   if (user_dir.empty() || !fs::is_directory(user_dir, ec)) {
@@ -422,7 +424,7 @@ Result<Catalog> LoadCatalog(const std::string& user_dir) {
     return *text;
   };
   std::string prefix = user_dir.back() == '/' ? user_dir : user_dir + "/";
-  REHEARSE_TRY(AddSource(catalog, prefix, user, user_companies));
+  REHEARSE_TRY(AddSource(catalog, prefix, user, user_companies, parts));
   REHEARSE_TRY(CheckRelated(catalog));
   return catalog;
 }

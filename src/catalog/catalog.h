@@ -35,7 +35,11 @@ struct Catalog {
 // labels.toml and companies/*.toml. A user
 // framework or company with the id of a built-in one replaces it. Fails with
 // "file:line:col: what" on the first malformed file, unknown key or bad value.
-Result<Catalog> LoadCatalog(const std::string& user_dir);
+// kWithoutQuestionBank leaves catalog.questions empty and reads no questions.toml:
+// importing a guide needs the frameworks, labels and companies, and the bank of
+// questions is most of the catalog's start-up time (BM_LoadCatalog).
+enum class CatalogParts { kAll, kWithoutQuestionBank };
+Result<Catalog> LoadCatalog(const std::string& user_dir, CatalogParts parts = CatalogParts::kAll);
 
 // The folder LoadCatalog reads user files from: $REHEARSE_DATA, else
 // $XDG_CONFIG_HOME/rehearse, else ~/.config/rehearse.

@@ -25,8 +25,8 @@ int Fail(const Error& e) {
   return 1;
 }
 
-Result<Catalog> LoadCatalogFor(const Options& o) {
-  return LoadCatalog(o.data_dir.empty() ? DefaultUserDataDir() : o.data_dir);
+Result<Catalog> LoadCatalogFor(const Options& o, CatalogParts parts) {
+  return LoadCatalog(o.data_dir.empty() ? DefaultUserDataDir() : o.data_dir, parts);
 }
 
 Result<std::unique_ptr<Bank>> OpenBank(const Options& o) { return Bank::Open(DefaultBankPath(o.db)); }

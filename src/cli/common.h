@@ -25,7 +25,7 @@ inline constexpr const char* kEmptyBank =
 // Prints "rehearse: error: ..." to stderr and returns the exit status 1.
 int Fail(const Error& e);
 // The catalog with the user's data folder (--data, else the default one).
-Result<Catalog> LoadCatalogFor(const Options& o);
+Result<Catalog> LoadCatalogFor(const Options& o, CatalogParts parts = CatalogParts::kAll);
 Result<std::unique_ptr<Bank>> OpenBank(const Options& o);
 // The whole file at `path`; "-" is not special here.
 Result<std::string> ReadInput(const std::string& path);

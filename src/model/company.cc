@@ -24,7 +24,7 @@ std::vector<std::string> ValueSignature(std::string_view s) {
   };
   for (char c : s) {
     auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) cur += static_cast<char>(std::tolower(u));
+    if (IsAsciiAlnum(u) || u >= 0x80) cur += AsciiLower(c);
     else if (c == '\'' || c == '-') continue;  // "Earth's" ~ "Earths", "Long-Term" ~ "LongTerm"
     else flush();
   }
@@ -39,6 +39,10 @@ const CompanyValue* Company::FindValue(std::string_view written) const {
   for (const auto& sig : candidates) {
     if (sig.empty()) continue;
     for (const auto& v : values) {
+      if (!v.signatures.empty()) {
+        if (std::find(v.signatures.begin(), v.signatures.end(), sig) != v.signatures.end()) return &v;
+        continue;
+      }
       if (ValueSignature(v.name) == sig) return &v;
       for (const auto& alias : v.aliases) {
         if (ValueSignature(alias) == sig) return &v;

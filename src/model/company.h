@@ -17,6 +17,10 @@ struct CompanyValue {
   // questions labeled with those also teach the values model about this one.
   std::vector<std::string> related;
   std::string where;  // "file:line:col" of the value's table, for errors found later.
+  // ValueSignature of the name and of each alias, in that order. Filled by the catalog
+  // reader (FindValue computes them when empty): the question bank looks values up
+  // thousands of times at start-up.
+  std::vector<std::vector<std::string>> signatures;
 };
 
 struct Company {
