@@ -172,6 +172,41 @@ TEST_F(BankTest, MigratesFromAnEmptyFileAndFromEveryEarlierVersion) {
   }
 }
 
+TEST_F(BankTest, AStatementPreparedAgainStartsWithoutTheLastOnesBindings) {
+  auto db = Db::Open(":memory:", 100);
+  ASSERT_TRUE(db);
+  {
+    auto first = (*db)->Prepare("SELECT ?1, ?2");
+    first->Bind(1, "kept").Bind(2, int64_t{7});
+    ASSERT_TRUE(*first->Step());
+    EXPECT_EQ(first->Text(0), "kept");
+    // Left mid-result: the next Prepare of this text must still start from the top.
+  }
+  auto again = (*db)->Prepare("SELECT ?1, ?2");
+  ASSERT_TRUE(*again->Step());
+  EXPECT_TRUE(again->IsNull(0));
+  EXPECT_TRUE(again->IsNull(1));
+  // Two at once of one text are two statements.
+  auto other = (*db)->Prepare("SELECT ?1, ?2");
+  other->Bind(1, "second");
+  ASSERT_TRUE(*other->Step());
+  EXPECT_EQ(other->Text(0), "second");
+  EXPECT_TRUE(again->IsNull(0));
+}
+
+TEST_F(BankTest, AFailedMigrationLeavesTheBankAtItsVersion) {
+  {
+    auto old = OpenOk(db_, 1);
+    auto db = Db::Open(db_, 100);
+    // A table the next migration creates, made by hand: that migration fails.
+    ASSERT_TRUE((*db)->Exec("CREATE TABLE theme_row (x)"));
+  }
+  auto bank = Bank::Open(db_, 100);
+  ASSERT_FALSE(bank);
+  auto db = Db::Open(db_, 100);
+  EXPECT_EQ(*SchemaVersion(**db), 1);
+}
+
 TEST_F(BankTest, RefusesABankFromTheFutureAndFilesThatAreNotBanks) {
   OpenOk(db_);
   {

@@ -9,14 +9,16 @@ namespace rehearse {
 Stmt::Stmt(Stmt&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
 Stmt& Stmt::operator=(Stmt&& o) noexcept {
   if (this != &o) {
-    sqlite3_finalize(stmt_);
+    if (stmt_) db_->Release(stmt_);
     db_ = o.db_;
     stmt_ = o.stmt_;
     o.stmt_ = nullptr;
   }
   return *this;
 }
-Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+Stmt::~Stmt() {
+  if (stmt_) db_->Release(stmt_);
+}
 
 Stmt& Stmt::Bind(int index, std::string_view text) {
   sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
@@ -80,11 +82,28 @@ Result<std::unique_ptr<Db>> Db::Open(const std::string& path, int busy_timeout_m
   return db;
 }
 
-Db::~Db() { sqlite3_close_v2(db_); }
+void Db::Release(sqlite3_stmt* stmt) const {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  // sqlite3_sql is the text as prepared, the key Prepare looks it up by.
+  const char* sql = sqlite3_sql(stmt);
+  if (sql == nullptr || cached_.size() >= kMaxCached || !cached_.emplace(sql, stmt).second) sqlite3_finalize(stmt);
+}
+
+Db::~Db() {
+  for (auto& [sql, stmt] : cached_) sqlite3_finalize(stmt);
+  sqlite3_close_v2(db_);
+}
 
 Result<Stmt> Db::Prepare(std::string_view sql) const {
+  if (auto it = cached_.find(std::string(sql)); it != cached_.end()) {
+    sqlite3_stmt* stmt = it->second;
+    cached_.erase(it);
+    return Stmt(this, stmt);
+  }
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+      SQLITE_OK) {
     return LastError("prepare");
   }
   return Stmt(this, stmt);

@@ -155,16 +155,16 @@ Status Migrate(const Db& db, int target) {
     return Error{fmt::format("{}: the bank has schema version {}, newer than this rehearse knows ({}); upgrade rehearse",
                              db.path(), version, LatestSchemaVersion())};
   }
-  for (int v = version; v < target; ++v) {
-    REHEARSE_TRY_ASSIGN(tx, Transaction::Begin(db));
-    // Another process may have migrated while this one waited for the lock.
-    REHEARSE_TRY_ASSIGN(now, SchemaVersion(db));
-    if (now > v) continue;
-    REHEARSE_TRY(db.Exec(kMigrations[v]));
-    REHEARSE_TRY(db.Exec(fmt::format("PRAGMA user_version = {}", v + 1)));
-    REHEARSE_TRY(tx->Commit());
-  }
-  return {};
+  if (version >= target) return {};
+  // Every step in one transaction: a new bank is made with one commit, and a failure
+  // leaves the bank at the version it had.
+  REHEARSE_TRY_ASSIGN(tx, Transaction::Begin(db));
+  // Another process may have migrated while this one waited for the lock.
+  REHEARSE_TRY_ASSIGN(now, SchemaVersion(db));
+  if (now >= target) return {};
+  for (int v = now; v < target; ++v) REHEARSE_TRY(db.Exec(kMigrations[v]));
+  REHEARSE_TRY(db.Exec(fmt::format("PRAGMA user_version = {}", target)));
+  return tx->Commit();
 }
 
 }  // namespace rehearse
