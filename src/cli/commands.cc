@@ -1,9 +1,8 @@
 #include "cli/commands.h"
 
 #include <CLI/CLI.hpp>
+#include <dlfcn.h>
 
-#include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -30,7 +29,7 @@
 #include "match/classifier.h"
 #include "match/matcher.h"
 #include "match/summary.h"
-#include "server/server.h"
+#include "server/serve_module.h"
 #include "text/sentences.h"
 #include "store/bank.h"
 #include "store/migrations.h"
@@ -120,7 +119,7 @@ int RunImport(const Options& o) {
     if (line <= 0) return Fail(Error{fmt::format("import: --use takes LINE=FRAMEWORK (as 12=SOAR), not \"{}\"", use)});
     choices.frameworks[line] = use.substr(eq + 1);
   }
-  auto catalog = LoadCatalogFor(o);
+  auto catalog = LoadCatalogFor(o, CatalogParts::kWithoutQuestionBank);
   if (!catalog) return Fail(catalog.error());
   for (const auto& [line, id] : choices.frameworks) {
     if (!catalog->FindFramework(id)) return Fail(Error{fmt::format("import: --use {}={}: no such framework", line, id)});
@@ -840,32 +839,27 @@ int RunPlan(const Options& o) {
 
 // ---- serve --------------------------------------------------------------------------
 
-std::atomic<bool> g_stop{false};
-
 void SetupServe(CLI::App& cmd, Options& o) {
   cmd.add_option("--host", o.host, "Address to listen on (keep 127.0.0.1 unless you know why)");
   cmd.add_option("--port", o.port, "Port to listen on (0: any free port)")->check(CLI::Range(0, 65535));
 }
 
+// The web server is a module beside this program (server/serve_module.h says why).
 int RunServe(const Options& o) {
-  auto catalog = LoadCatalogFor(o);
-  if (!catalog) return Fail(catalog.error());
-  ServerOptions options;
-  options.host = o.host;
-  options.port = o.port;
-  options.db = DefaultBankPath(o.db);
-  options.token = NewToken();
-  std::signal(SIGINT, [](int) { g_stop = true; });
-  std::signal(SIGTERM, [](int) { g_stop = true; });
-  auto served = Serve(options, *catalog, [&](int port) {
-    fmt::print("rehearse is serving your bank ({}).\nOpen this address in your browser (it holds this launch's token):\n\n"
-               "    http://{}:{}/#token={}\n\nPress Ctrl-C to stop.\n",
-               options.db, options.host == "0.0.0.0" ? "127.0.0.1" : options.host, port, options.token);
-    std::fflush(stdout);
-  }, g_stop);
-  if (!served) return Fail(served.error());
-  fmt::print("\nStopped.\n");
-  return 0;
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  fs::path module = self.parent_path() / kRehearseServeModule;
+  void* handle = dlopen(module.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (handle == nullptr) {
+    return Fail(Error{fmt::format("serve: cannot load the web server, {} (it is built beside the rehearse program): {}",
+                                  module.string(), dlerror())});
+  }
+  auto serve = reinterpret_cast<RehearseServeMain>(dlsym(handle, kRehearseServeSymbol));
+  if (serve == nullptr) return Fail(Error{fmt::format("serve: {} has no {}", module.string(), kRehearseServeSymbol)});
+  std::string db = DefaultBankPath(o.db);
+  std::string data_dir = o.data_dir.empty() ? DefaultUserDataDir() : o.data_dir;
+  RehearseServeArgs args{o.host.c_str(), o.port, db.c_str(), data_dir.c_str()};
+  return serve(&args);
 }
 
 constexpr Command kCommands[] = {
