@@ -9,6 +9,7 @@
 
 #include "importer/guide.h"
 #include "importer/guide_file.h"
+#include "importer/outline.h"
 #include "test_util.h"
 #include "util/text.h"
 
@@ -50,6 +51,28 @@ std::vector<std::string> Warnings(const ParsedGuide& g) {
   std::vector<std::string> out;
   for (const auto& w : g.warnings) out.push_back(std::to_string(w.line) + ": " + w.message);
   return out;
+}
+
+// A theme list ending in a colon is the list, not a label: the colon is dropped, and the
+// export ("**Themes: a, b**") reads back as themes.
+TEST(ShapesTest, ThemesLineEndingInAColon) {
+  auto g = ParseGuide("### Q1: Retiring a widget\n\n**Themes: speed, knowing when to stop:**\n\n"
+                      "**Context:** The widget added 180 ms.\n\n**Action:** I removed it.\n\n**Result:** Faster.\n",
+                      "g.md", BuiltinCatalog());
+  ASSERT_TRUE(g) << g.error().message;
+  ASSERT_EQ(g->stories.size(), 1u);
+  EXPECT_EQ(g->stories[0].themes, (std::vector<std::string>{"speed", "knowing when to stop"}));
+}
+
+// Cells split as GFM splits them: at every pipe not escaped, code spans included, and a
+// lone backtick is only a character.
+TEST(TableRowTest, SplitsAtUnescapedPipesOnly) {
+  using Cells = std::vector<std::string>;
+  EXPECT_EQ(SplitTableRow("| Why did the `deploy fail? | Q4 |  |"), (Cells{"Why did the `deploy fail?", "Q4", ""}));
+  EXPECT_EQ(SplitTableRow("| `a \\| b` | two |"), (Cells{"`a | b`", "two"}));
+  EXPECT_EQ(SplitTableRow("| `x | y` |"), (Cells{"`x", "y`"}));
+  EXPECT_EQ(SplitTableRow("| ends with a pipe \\|"), (Cells{"ends with a pipe |"}));
+  EXPECT_EQ(SplitTableRow("no outer pipes | here"), (Cells{"no outer pipes", "here"}));
 }
 
 TEST(ShapesTest, EveryFixtureReadsAsItsAuthorMeant) {

@@ -179,7 +179,8 @@ std::vector<std::string> SplitTableRow(std::string_view line) {
   line = Trim(line);
   std::vector<std::string> cells;
   std::string cell;
-  size_t ticks = 0;  // Length of the open code span's backtick run; 0 outside one.
+  // As GFM splits a row: at every pipe not escaped, inside a code span too (an
+  // unclosed backtick once swallowed the rest of the row, and the row with it).
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (c == '\\' && i + 1 < line.size() && line[i + 1] == '|') {
@@ -187,16 +188,7 @@ std::vector<std::string> SplitTableRow(std::string_view line) {
       ++i;
       continue;
     }
-    if (c == '`') {
-      size_t run = 1;
-      while (i + run < line.size() && line[i + run] == '`') ++run;
-      if (ticks == 0) ticks = run;
-      else if (run == ticks) ticks = 0;
-      cell.append(run, '`');
-      i += run - 1;
-      continue;
-    }
-    if (c == '|' && ticks == 0) {
+    if (c == '|') {
       cells.emplace_back(Trim(cell));
       cell.clear();
       continue;
@@ -206,7 +198,8 @@ std::vector<std::string> SplitTableRow(std::string_view line) {
   cells.emplace_back(Trim(cell));
   // The outer pipes leave an empty first and last cell.
   if (!line.empty() && line.front() == '|' && !cells.empty()) cells.erase(cells.begin());
-  if (!line.empty() && line.back() == '|' && line.size() > 1 && !cells.empty()) cells.pop_back();
+  bool closing_pipe = line.size() > 1 && line.back() == '|' && line[line.size() - 2] != '\\';
+  if (closing_pipe && !cells.empty()) cells.pop_back();
   return cells;
 }
 

@@ -231,7 +231,10 @@ std::vector<std::string> ThemeList(std::string_view s) {
   std::vector<std::string> out;
   auto clean = [](std::string_view t) {
     t = Trim(t);
-    while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ';' || t.back() == '*')) t = Trim(t.substr(0, t.size() - 1));
+    // A trailing colon too: "**Themes: a, b:**" would export as a label line.
+    while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ';' || t.back() == ':' || t.back() == '*')) {
+      t = Trim(t.substr(0, t.size() - 1));
+    }
     while (!t.empty() && t.front() == '*') t = Trim(t.substr(1));
     return std::string(t);
   };
