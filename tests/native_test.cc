@@ -72,5 +72,25 @@ TEST(NativeTest, BoldTextWithAColonInsideASectionStaysText) {
   EXPECT_EQ(WriteNative(back.stories, back.themes, BuiltinCatalog()), out);
 }
 
+TEST(NativeTest, NotesThatStartWithALabelLineAndATable) {
+  // The notes' first line reads as a label, so it goes on the Notes line; the table
+  // header under it then sits right below a label line, which cmark-gfm reads as one
+  // block with the table. The export still reads back as written.
+  Story s;
+  s.key = "q4";
+  s.title = "Re-planning routes";
+  s.framework = "STAR";
+  s.sections = {{"Task", "Make a re-plan take under half a second."}};
+  s.notes = "**Situation:**\nRe-plans by depot | before | after |\n|---|---|---|\n| Leeds | 4.1 s | 0.4 s |";
+  std::string out = WriteNative({s}, {}, BuiltinCatalog());
+  ParsedGuide back = Parse(out);
+  ASSERT_EQ(back.stories.size(), 1u);
+  // Escaped, as text read from a label's line that reads as a label always is.
+  EXPECT_EQ(back.stories[0].notes, "\\" + s.notes);
+  ASSERT_EQ(back.stories[0].sections.size(), 1u);
+  EXPECT_EQ(back.stories[0].sections[0].text, "Make a re-plan take under half a second.");
+  EXPECT_EQ(WriteNative(back.stories, back.themes, BuiltinCatalog()), out);
+}
+
 }  // namespace
 }  // namespace rehearse

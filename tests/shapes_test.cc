@@ -64,6 +64,22 @@ TEST(ShapesTest, ThemesLineEndingInAColon) {
   EXPECT_EQ(g->stories[0].themes, (std::vector<std::string>{"speed", "knowing when to stop"}));
 }
 
+// A table right under a label line (no blank line): the label opens its section and the
+// table is the section's text, though cmark-gfm puts the label's line in the table.
+TEST(ShapesTest, ATableRightUnderALabel) {
+  auto g = ParseGuide("### Q1: Speeding up checkout\n**Situation:**\nBefore and after | p95 | errors |\n|---|---|---|\n"
+                      "| checkout | 1.9 s | 2.4% |\n\n**Action:** I cached the tax lookup.\n",
+                      "g.md", BuiltinCatalog());
+  ASSERT_TRUE(g) << g.error().message;
+  ASSERT_EQ(g->stories.size(), 1u);
+  const Story& s = g->stories[0];
+  ASSERT_EQ(s.sections.size(), 2u);
+  EXPECT_EQ(s.sections[0].name, "Situation");
+  EXPECT_EQ(s.sections[0].text, "Before and after | p95 | errors |\n|---|---|---|\n| checkout | 1.9 s | 2.4% |");
+  EXPECT_EQ(s.sections[1].name, "Action");
+  EXPECT_TRUE(s.notes.empty()) << s.notes;
+}
+
 // Cells split as GFM splits them: at every pipe not escaped, code spans included, and a
 // lone backtick is only a character.
 TEST(TableRowTest, SplitsAtUnescapedPipesOnly) {

@@ -151,6 +151,17 @@ class NativeParser {
     cmark_node_type type = cmark_node_get_type(node);
     int start = cmark_node_get_start_line(node);
     int end = std::max(start, cmark_node_get_end_line(node));
+    // A paragraph a table interrupted has no position; the table's carries its lines.
+    if (type == CMARK_NODE_PARAGRAPH && start == 0) return {};
+    int lost_first = 0, lost_last = 0;  // That paragraph's lines, when there is one.
+    if (TypeString(node) == "table") {
+      int header = TableHeaderLine(lines_, start, end);
+      if (header > start) {
+        lost_first = start;
+        lost_last = header - 1;
+        start = header;
+      }
+    }
     if (type == CMARK_NODE_HEADING) return VisitHeading(node, start);
     if (story_) {
       // The export ends every story with a rule; a rule with more of the story after
@@ -164,9 +175,11 @@ class NativeParser {
         story_->rule_line = 0;
       }
       if (type == CMARK_NODE_PARAGRAPH) return StoryParagraph(start, end);
+      if (lost_first) REHEARSE_TRY(StoryParagraph(lost_first, lost_last));
       ExtendSection(start, end);
       return {};
     }
+    if (lost_first) Unread(lost_first);
     if (type == CMARK_NODE_THEMATIC_BREAK) return {};
     bool understood = false;
     if (type == CMARK_NODE_CODE_BLOCK) {
@@ -397,10 +410,12 @@ class NativeParser {
     TableRows rows;
     for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
       // The cells as written (pipes unescaped): the export wrote them, and reading
-      // them back as plain text would drop the markup a question or theme holds.
-      std::vector<std::string> cells = SplitTableRow(Line(cmark_node_get_start_line(row)));
+      // them back as plain text would drop the markup a question or theme holds. The
+      // header row is on `start` (TableHeaderLine), whatever cmark-gfm says.
+      int line = row == cmark_node_first_child(table) ? start : cmark_node_get_start_line(row);
+      std::vector<std::string> cells = SplitTableRow(Line(line));
       if (header.empty()) header = std::move(cells);
-      else rows.emplace_back(cmark_node_get_start_line(row), std::move(cells));
+      else rows.emplace_back(line, std::move(cells));
     }
     return tables_.Gfm(header, rows, start, heading_);
   }

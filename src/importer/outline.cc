@@ -34,6 +34,7 @@ class Builder {
       line.offset = pos;
       line.raw = text.substr(pos, end - pos);
       out_.lines.push_back(line);
+      raw_lines_.push_back(line.raw);
       if (nl == std::string_view::npos) break;
       pos = nl + 1;
     }
@@ -116,15 +117,31 @@ class Builder {
     else if (type == CMARK_NODE_HTML_BLOCK) kind = LineKind::kHtml;
     else if (type == CMARK_NODE_THEMATIC_BREAK) kind = LineKind::kRule;
     else if (std::string_view(cmark_node_get_type_string(node)) == "table") kind = LineKind::kTable;
-    int block = next_block_++;
     size_t first_col = static_cast<size_t>(std::max(1, cmark_node_get_start_column(node)) - 1);
+    int heading_level = kind == LineKind::kHeading ? cmark_node_get_heading_level(node) : 0;
+    if (kind == LineKind::kTable) {
+      // The paragraph a table interrupted, which cmark-gfm reports as the table's.
+      int header = TableHeaderLine(raw_lines_, start, end);
+      if (header > start) {
+        Mark(start, header - 1, LineKind::kParagraph, 0, first_col, ctx);
+        start = header;
+        first_col = ContinuationContent(At(header)->raw, ctx, first_col);
+      }
+    }
+    Mark(start, end, kind, heading_level, first_col, ctx);
+    if (kind == LineKind::kTable) AddTable(node, start, end);
+  }
+
+  // Lines [start, end] as one leaf block of `kind`.
+  void Mark(int start, int end, LineKind kind, int heading_level, size_t first_col, const Context& ctx) {
+    int block = next_block_++;
     for (int n = start; n <= end; ++n) {
       OutlineLine* l = At(n);
       if (!l) break;
       l->kind = kind;
       l->block = block;
       l->block_start = n == start;
-      l->heading_level = kind == LineKind::kHeading ? cmark_node_get_heading_level(node) : 0;
+      l->heading_level = heading_level;
       l->list_depth = ctx.list_depth;
       l->quote_depth = ctx.quote_depth;
       if (n != ctx.item_line) {
@@ -134,7 +151,6 @@ class Builder {
       }
       l->content = n == start ? std::min(first_col, l->raw.size()) : ContinuationContent(l->raw, ctx, first_col);
     }
-    if (kind == LineKind::kTable) AddTable(node, start, end);
   }
 
   // Where a continuation line's content starts: after its quote markers, then after
@@ -160,7 +176,8 @@ class Builder {
     t.first_line = start;
     t.last_line = end;
     for (cmark_node* row = cmark_node_first_child(table); row; row = cmark_node_next(row)) {
-      int line = cmark_node_get_start_line(row);
+      // The header row's own position is the interrupted paragraph's (TableHeaderLine).
+      int line = row == cmark_node_first_child(table) ? start : cmark_node_get_start_line(row);
       const OutlineLine* l = At(line);
       if (!l) continue;
       t.rows.push_back(OutlineTableRow{line, SplitTableRow(l->Content())});
@@ -169,6 +186,7 @@ class Builder {
   }
 
   std::string_view text_;
+  std::vector<std::string_view> raw_lines_;  // raw_lines_[n - 1]: line n.
   Outline out_;
   int next_block_ = 0;
 };
@@ -201,6 +219,20 @@ std::vector<std::string> SplitTableRow(std::string_view line) {
   bool closing_pipe = line.size() > 1 && line.back() == '|' && line[line.size() - 2] != '\\';
   if (closing_pipe && !cells.empty()) cells.pop_back();
   return cells;
+}
+
+int TableHeaderLine(const std::vector<std::string_view>& lines, int start, int end) {
+  for (int n = start + 1; n <= end && n <= static_cast<int>(lines.size()); ++n) {
+    std::string_view l = lines[static_cast<size_t>(n - 1)];
+    // Quote markers and indentation first (a table may be quoted or in an item).
+    size_t i = l.find_first_not_of(" \t>");
+    if (i == std::string_view::npos) continue;
+    l = l.substr(i);
+    bool delimiter = l.find('-') != std::string_view::npos && l.find('|') != std::string_view::npos &&
+                     l.find_first_not_of("|:- \t") == std::string_view::npos;
+    if (delimiter) return n - 1;
+  }
+  return start;
 }
 
 Outline BuildOutline(std::string_view text) { return Builder(text).Build(); }

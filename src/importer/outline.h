@@ -57,7 +57,16 @@ struct Outline {
 Outline BuildOutline(std::string_view text);
 
 // The cells of one GFM table row as written: split on the pipes that are not escaped
-// or inside a code span, outer pipes dropped, each cell trimmed, "\|" read as "|".
+// (code spans included, as GFM does), outer pipes dropped, each cell trimmed, "\|"
+// read as "|".
 std::vector<std::string> SplitTableRow(std::string_view line);
+
+// The line of a GFM table's header row, for a table cmark-gfm reports on lines
+// [start, end] of `lines` (lines[0] is line 1): the line above its delimiter row.
+// cmark-gfm 0.29 gives a table that interrupts a paragraph ("**Situation:**" then a
+// header row) the paragraph's first line, and the paragraph no position at all; the
+// lines from `start` to the header line less one are that paragraph. Returns `start`
+// when no delimiter row is found.
+int TableHeaderLine(const std::vector<std::string_view>& lines, int start, int end);
 
 }  // namespace rehearse
