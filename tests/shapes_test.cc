@@ -80,6 +80,22 @@ TEST(ShapesTest, ATableRightUnderALabel) {
   EXPECT_TRUE(s.notes.empty()) << s.notes;
 }
 
+// An unlabeled answer whose segments come back to a section (S, R, S) has that section
+// once: the later text joins it (a second "Situation" made the export unreadable).
+TEST(ShapesTest, AnInferredSectionMetAgainIsOneSection) {
+  std::string text = ReadFixture("../../fuzz/corpus/crash-section-met-again.md");
+  auto g = ParseGuide(text, "g.md", BuiltinCatalog());
+  ASSERT_TRUE(g) << g.error().message;
+  ASSERT_EQ(g->stories.size(), 1u);
+  const Story& s = g->stories[0];
+  ASSERT_EQ(s.sections.size(), 2u);
+  EXPECT_EQ(s.sections[0].name, "Situation");
+  EXPECT_EQ(s.sections[1].name, "Result");
+  EXPECT_TRUE(s.sections[0].text.ends_with("\n\na security fix was also due. I asked my lead to set the order, moved"))
+      << s.sections[0].text;
+  EXPECT_TRUE(s.sections[1].text.starts_with(" The lead agreed to the order.")) << s.sections[1].text;
+}
+
 // Cells split as GFM splits them: at every pipe not escaped, code spans included, and a
 // lone backtick is only a character.
 TEST(TableRowTest, SplitsAtUnescapedPipesOnly) {

@@ -1666,8 +1666,11 @@ class ShapeReader {
           size_t e = k + 1 < seg.segments.size() ? seg.segments[k + 1].span.start : d.prose.size();
           std::string text = TrimBlock(d.prose.substr(b, e - b));
           if (text.empty()) continue;
-          if (!s.sections.empty() && s.sections.back().name == g.name) {
-            s.sections.back().text += "\n\n" + text;
+          // A section met again (S, R, S) is one section: the text joins the first.
+          auto same = std::find_if(s.sections.begin(), s.sections.end(),
+                                   [&](const StorySection& x) { return x.name == g.name; });
+          if (same != s.sections.end()) {
+            same->text += "\n\n" + text;
           } else {
             s.sections.push_back(StorySection{g.name, text, true});
             origin.written.push_back("(inferred)");
