@@ -53,15 +53,17 @@ std::vector<std::string> Warnings(const ParsedGuide& g) {
   return out;
 }
 
-// A theme list ending in a colon is the list, not a label: the colon is dropped, and the
-// export ("**Themes: a, b**") reads back as themes.
-TEST(ShapesTest, ThemesLineEndingInAColon) {
-  auto g = ParseGuide("### Q1: Retiring a widget\n\n**Themes: speed, knowing when to stop:**\n\n"
+// A theme list or project ending in a colon is the value, not a label: the colon is
+// dropped, and the export ("**Themes: a, b**") reads back as themes.
+TEST(ShapesTest, ThemesAndProjectLinesEndingInAColon) {
+  auto g = ParseGuide("### Q1: Retiring a widget\n\n**Project: Homepage speed:**\n\n"
+                      "**Themes: speed, knowing when to stop:**\n\n"
                       "**Context:** The widget added 180 ms.\n\n**Action:** I removed it.\n\n**Result:** Faster.\n",
                       "g.md", BuiltinCatalog());
   ASSERT_TRUE(g) << g.error().message;
   ASSERT_EQ(g->stories.size(), 1u);
   EXPECT_EQ(g->stories[0].themes, (std::vector<std::string>{"speed", "knowing when to stop"}));
+  EXPECT_EQ(g->stories[0].project, "Homepage speed");
 }
 
 // A table right under a label line (no blank line): the label opens its section and the

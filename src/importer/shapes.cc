@@ -1018,6 +1018,8 @@ class ShapeReader {
     std::string value = StripMarkup(text);
     switch (m.meta) {
       case Meta::kProject:
+        // Without a trailing colon, which would make the exported "**Project: x:**" a label.
+        while (!value.empty() && (value.back() == ':' || value.back() == ' ')) value.pop_back();
         d.project = value;
         break;
       case Meta::kFramework:
