@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -16,6 +17,27 @@ extern char** environ;
 
 namespace rehearse {
 namespace {
+
+// write(2) to a child that may have stopped reading: EPIPE, never the SIGPIPE that
+// would end a program that does not ignore it (the CLI and the tests do not; the
+// server does). SIGPIPE is blocked on this thread for the call and the one the write
+// raised is taken back, the pattern git and curl use.
+ssize_t WriteToChild(int fd, const char* data, size_t size) {
+  sigset_t pipe_signal, old;
+  sigemptyset(&pipe_signal);
+  sigaddset(&pipe_signal, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_signal, &old);
+  const ssize_t w = ::write(fd, data, size);
+  const int saved = errno;
+  if (w < 0 && saved == EPIPE) {
+    const timespec zero{0, 0};
+    while (sigtimedwait(&pipe_signal, nullptr, &zero) < 0 && errno == EINTR) {
+    }
+  }
+  pthread_sigmask(SIG_SETMASK, &old, nullptr);
+  errno = saved;
+  return w;
+}
 
 constexpr size_t kErrKept = 4096;
 
@@ -132,7 +154,7 @@ Result<ToolOutput> RunTool(const ToolCommand& command) {
     for (nfds_t k = 0; k < n; ++k) {
       if (!fds[k].revents) continue;
       if (fds[k].fd == in.write) {
-        const ssize_t w = ::write(in.write, command.input.data() + written, command.input.size() - written);
+        const ssize_t w = WriteToChild(in.write, command.input.data() + written, command.input.size() - written);
         if (w > 0) written += static_cast<size_t>(w);
         if (w < 0 && errno != EAGAIN && errno != EINTR) Pipe::Close(in.write);  // It stopped reading.
         if (written == command.input.size()) Pipe::Close(in.write);
