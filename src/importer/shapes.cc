@@ -1802,10 +1802,8 @@ class ShapeReader {
     }
     const size_t blocks = (ids.size() + 63) / 64;
     std::vector<std::vector<uint64_t>> bags(ids_of.size(), std::vector<uint64_t>(blocks));
-    std::vector<size_t> sizes(ids_of.size());
     for (size_t i = 0; i < ids_of.size(); ++i) {
       for (int id : ids_of[i]) bags[i][static_cast<size_t>(id) / 64] |= uint64_t{1} << (id % 64);
-      sizes[i] = ids_of[i].size();
     }
     for (size_t a = 0; a < out_.stories.size(); ++a) {
       for (size_t b = a + 1; b < out_.stories.size(); ++b) {
@@ -1813,7 +1811,7 @@ class ShapeReader {
         Story& y = out_.stories[b];
         if (x.sections.empty() || y.sections.empty()) continue;
         bool same_title = !signatures[a].empty() && signatures[a] == signatures[b];
-        size_t smaller = std::min(sizes[a], sizes[b]);
+        size_t smaller = std::min(ids_of[a].size(), ids_of[b].size());
         bool same_words = false;
         if (!same_title && smaller >= 20) {
           size_t common = 0;

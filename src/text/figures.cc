@@ -129,7 +129,7 @@ class Recognizer {
   Recognizer(std::string_view text, Span range) : text_(text), tokens_(Tokenize(text, range)) {}
 
   // The figures in order; with `first_only`, at most the first.
-  std::vector<Figure> Run(bool first_only = false) {
+  std::vector<Figure> Run(bool first_only) {
     std::vector<Figure> out;
     for (size_t k = 0; k < tokens_.size(); ++k) {
       Figure f;
@@ -393,17 +393,18 @@ bool MayHaveFigure(std::string_view text, Span range) {
   return false;
 }
 
-}  // namespace
-
-std::vector<Figure> FindFigures(std::string_view text, Span range) {
+// The figures in `range`, or with `first_only` at most the first.
+std::vector<Figure> Find(std::string_view text, Span range, bool first_only) {
   range.end = std::min(range.end, text.size());
   if (range.start >= range.end || !MayHaveFigure(text, range)) return {};
-  return Recognizer(text, range).Run();
+  return Recognizer(text, range).Run(first_only);
 }
 
-bool HasFigure(std::string_view s) {
-  return !s.empty() && MayHaveFigure(s, {0, s.size()}) && !Recognizer(s, {0, s.size()}).Run(/*first_only=*/true).empty();
-}
+}  // namespace
+
+std::vector<Figure> FindFigures(std::string_view text, Span range) { return Find(text, range, false); }
+
+bool HasFigure(std::string_view s) { return !Find(s, {0, s.size()}, /*first_only=*/true).empty(); }
 
 bool SameQuantity(const Figure& a, const Figure& b) {
   if (a.unit.empty() || b.unit.empty()) return a.quantity == b.quantity || a.quantity == Quantity::kCount || b.quantity == Quantity::kCount;
